@@ -1,0 +1,406 @@
+//! Sealing records to the service and opening them there.
+//!
+//! The format is described in `kulna_model::envelope`; this module is its one
+//! implementation. [`seal_envelope`] runs on the device and needs only the
+//! service's public key and the device's signing key, never the vault key.
+//! The service calls [`verify_envelope`] at ingest (it knows the device's
+//! registered key) and [`open_envelope`] when an authorized listener opens the
+//! case.
+//!
+//! [`seal_to`] and [`open_sealed`] are the same HPKE construction for other
+//! payloads, such as the case statuses the service seals back to a device.
+
+use crate::keys::{DeviceSigningKey, DeviceVerifyingKey, SealingPublicKey, SealingSecretKey};
+use base64::engine::general_purpose::STANDARD as B64;
+use base64::Engine as _;
+use hpke::aead::AesGcm256;
+use hpke::kdf::HkdfSha256;
+use hpke::kem::X25519HkdfSha256;
+use hpke::{Deserializable, OpModeR, OpModeS, Serializable};
+use kulna_model::{DeviceId, Envelope, RecordId, RecordKind, ENVELOPE_VERSION};
+use zeroize::Zeroizing;
+
+const HEADER_TAG: &[u8] = b"kulna-maak/envelope";
+const SIGNATURE_TAG: &[u8] = b"kulna-maak/envelope-sig";
+const ENVELOPE_INFO: &[u8] = b"kulna-maak envelope v1";
+
+/// Why an envelope could not be sealed, verified or opened. Never carries
+/// plaintext or key material.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum EnvelopeError {
+    /// The envelope's format version is not one this build reads.
+    #[error("unknown envelope version {0}")]
+    UnknownVersion(u8),
+    /// The envelope was sealed to a key this service does not hold.
+    #[error("envelope sealed to another key")]
+    WrongKey,
+    /// A binary field is not valid base64.
+    #[error("field `{0}` is not valid base64")]
+    BadBase64(&'static str),
+    /// The region is outside 1 to 12.
+    #[error("region must be between 1 and 12")]
+    BadRegion,
+    /// The key id is longer than 255 bytes.
+    #[error("key id too long")]
+    BadKeyId,
+    /// The device signature does not match.
+    #[error("signature does not match the sending device")]
+    BadSignature,
+    /// The ciphertext was altered, truncated or moved under another header.
+    #[error("envelope could not be opened")]
+    OpenFailed,
+    /// Sealing failed (the random number generator or the HPKE library).
+    #[error("envelope could not be sealed")]
+    SealFailed,
+}
+
+/// What a device seals: the header fields and the plaintext.
+#[derive(Debug)]
+pub struct SealInput<'a> {
+    /// The record's UUIDv7.
+    pub id: RecordId,
+    /// What the record is.
+    pub kind: RecordKind,
+    /// The sending device.
+    pub device_id: DeviceId,
+    /// Creation time on the device clock, in milliseconds since the epoch.
+    pub created_at_ms: i64,
+    /// The region (1 to 12), if she gave one.
+    pub region: Option<u8>,
+    /// The serialized record.
+    pub plaintext: &'a [u8],
+}
+
+/// The associated data bound into an envelope, in the fixed layout that the
+/// model crate documents.
+pub fn header_bytes(
+    version: u8,
+    kind: RecordKind,
+    id: &RecordId,
+    device_id: &DeviceId,
+    created_at_ms: i64,
+    region: Option<u8>,
+    key_id: &str,
+) -> Result<Vec<u8>, EnvelopeError> {
+    if matches!(region, Some(r) if !(1..=12).contains(&r)) {
+        return Err(EnvelopeError::BadRegion);
+    }
+    let key_len = u8::try_from(key_id.len()).map_err(|_| EnvelopeError::BadKeyId)?;
+    let mut out = Vec::with_capacity(HEADER_TAG.len() + 44 + key_id.len());
+    out.extend_from_slice(HEADER_TAG);
+    out.push(version);
+    out.push(kind.code());
+    out.extend_from_slice(id.as_bytes());
+    out.extend_from_slice(device_id.as_bytes());
+    out.extend_from_slice(&created_at_ms.to_be_bytes());
+    out.push(region.unwrap_or(0));
+    out.push(key_len);
+    out.extend_from_slice(key_id.as_bytes());
+    Ok(out)
+}
+
+fn envelope_header(e: &Envelope) -> Result<Vec<u8>, EnvelopeError> {
+    header_bytes(
+        e.version,
+        e.kind,
+        &e.id,
+        &e.device_id,
+        e.created_at_ms,
+        e.region,
+        &e.key_id,
+    )
+}
+
+fn signed_message(header: &[u8], enc: &[u8], ciphertext: &[u8]) -> Vec<u8> {
+    let mut msg = Vec::with_capacity(SIGNATURE_TAG.len() + header.len() + enc.len() + ciphertext.len() + 8);
+    msg.extend_from_slice(SIGNATURE_TAG);
+    // Lengths make the concatenation unambiguous.
+    for part in [header, enc] {
+        msg.extend_from_slice(&(part.len() as u32).to_be_bytes());
+        msg.extend_from_slice(part);
+    }
+    msg.extend_from_slice(ciphertext);
+    msg
+}
+
+/// Seals a record to the service and signs it as this device.
+pub fn seal_envelope(
+    input: &SealInput<'_>,
+    service: &SealingPublicKey,
+    device: &DeviceSigningKey,
+) -> Result<Envelope, EnvelopeError> {
+    let header = header_bytes(
+        ENVELOPE_VERSION,
+        input.kind,
+        &input.id,
+        &input.device_id,
+        input.created_at_ms,
+        input.region,
+        service.key_id(),
+    )?;
+    let (enc, ciphertext) = seal_raw(service, ENVELOPE_INFO, &header, input.plaintext)?;
+    let signature = device.sign(&signed_message(&header, &enc, &ciphertext));
+    Ok(Envelope {
+        version: ENVELOPE_VERSION,
+        id: input.id,
+        kind: input.kind,
+        device_id: input.device_id,
+        created_at_ms: input.created_at_ms,
+        region: input.region,
+        key_id: service.key_id().to_owned(),
+        enc: B64.encode(enc),
+        ciphertext: B64.encode(ciphertext),
+        signature: B64.encode(signature),
+    })
+}
+
+/// Checks an envelope's version and that the registered key of its device
+/// signed it. Cheap: no decryption.
+pub fn verify_envelope(e: &Envelope, device: &DeviceVerifyingKey) -> Result<(), EnvelopeError> {
+    if e.version != ENVELOPE_VERSION {
+        return Err(EnvelopeError::UnknownVersion(e.version));
+    }
+    let header = envelope_header(e)?;
+    let enc = decode("enc", &e.enc)?;
+    let ciphertext = decode("ciphertext", &e.ciphertext)?;
+    let signature = decode("signature", &e.signature)?;
+    if device.verify(&signed_message(&header, &enc, &ciphertext), &signature) {
+        Ok(())
+    } else {
+        Err(EnvelopeError::BadSignature)
+    }
+}
+
+/// Opens an envelope with the service's secret key. Does not check the
+/// signature: call [`verify_envelope`] at ingest.
+pub fn open_envelope(
+    e: &Envelope,
+    service: &SealingSecretKey,
+) -> Result<Zeroizing<Vec<u8>>, EnvelopeError> {
+    if e.version != ENVELOPE_VERSION {
+        return Err(EnvelopeError::UnknownVersion(e.version));
+    }
+    if e.key_id != service.public_key().key_id() {
+        return Err(EnvelopeError::WrongKey);
+    }
+    let header = envelope_header(e)?;
+    let enc = decode("enc", &e.enc)?;
+    let ciphertext = decode("ciphertext", &e.ciphertext)?;
+    open_raw(service, ENVELOPE_INFO, &header, &enc, &ciphertext)
+}
+
+/// Seals any payload to a public key, bound to `context` (HPKE info and
+/// associated data). Returns `enc || ciphertext` as one byte string.
+pub fn seal_to(
+    recipient: &SealingPublicKey,
+    context: &[u8],
+    aad: &[u8],
+    plaintext: &[u8],
+) -> Result<Vec<u8>, EnvelopeError> {
+    let (mut enc, ciphertext) = seal_raw(recipient, context, aad, plaintext)?;
+    enc.extend_from_slice(&ciphertext);
+    Ok(enc)
+}
+
+/// Opens what [`seal_to`] sealed, with the same context and associated data.
+pub fn open_sealed(
+    recipient: &SealingSecretKey,
+    context: &[u8],
+    aad: &[u8],
+    sealed: &[u8],
+) -> Result<Zeroizing<Vec<u8>>, EnvelopeError> {
+    const ENC_LEN: usize = 32;
+    if sealed.len() < ENC_LEN {
+        return Err(EnvelopeError::OpenFailed);
+    }
+    let (enc, ciphertext) = sealed.split_at(ENC_LEN);
+    open_raw(recipient, context, aad, enc, ciphertext)
+}
+
+fn seal_raw(
+    recipient: &SealingPublicKey,
+    info: &[u8],
+    aad: &[u8],
+    plaintext: &[u8],
+) -> Result<(Vec<u8>, Vec<u8>), EnvelopeError> {
+    let (enc, ciphertext) = hpke::single_shot_seal::<AesGcm256, HkdfSha256, X25519HkdfSha256, _>(
+        &OpModeS::Base,
+        &recipient.inner,
+        info,
+        plaintext,
+        aad,
+        &mut rand_core::TryRngCore::unwrap_err(rand_core::OsRng),
+    )
+    .map_err(|_| EnvelopeError::SealFailed)?;
+    Ok((enc.to_bytes().to_vec(), ciphertext))
+}
+
+fn open_raw(
+    recipient: &SealingSecretKey,
+    info: &[u8],
+    aad: &[u8],
+    enc: &[u8],
+    ciphertext: &[u8],
+) -> Result<Zeroizing<Vec<u8>>, EnvelopeError> {
+    let enc = <X25519HkdfSha256 as hpke::Kem>::EncappedKey::from_bytes(enc)
+        .map_err(|_| EnvelopeError::OpenFailed)?;
+    hpke::single_shot_open::<AesGcm256, HkdfSha256, X25519HkdfSha256>(
+        &OpModeR::Base,
+        &recipient.inner,
+        &enc,
+        info,
+        ciphertext,
+        aad,
+    )
+    .map(Zeroizing::new)
+    .map_err(|_| EnvelopeError::OpenFailed)
+}
+
+fn decode(field: &'static str, text: &str) -> Result<Vec<u8>, EnvelopeError> {
+    B64.decode(text).map_err(|_| EnvelopeError::BadBase64(field))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    struct Fixture {
+        service: SealingSecretKey,
+        device: DeviceSigningKey,
+        device_id: DeviceId,
+    }
+
+    fn fixture() -> Fixture {
+        Fixture {
+            service: SealingSecretKey::generate(),
+            device: DeviceSigningKey::generate().unwrap(),
+            device_id: DeviceId::new_random(),
+        }
+    }
+
+    fn seal(f: &Fixture, kind: RecordKind, region: Option<u8>, text: &[u8]) -> Envelope {
+        let input = SealInput {
+            id: RecordId::new_v7(),
+            kind,
+            device_id: f.device_id,
+            created_at_ms: 1_764_000_000_000,
+            region,
+            plaintext: text,
+        };
+        seal_envelope(&input, f.service.public_key(), &f.device).unwrap()
+    }
+
+    #[test]
+    fn seal_verify_open_round_trip() {
+        let f = fixture();
+        let e = seal(&f, RecordKind::Alert, Some(6), b"help, 3 rue X");
+        verify_envelope(&e, &f.device.verifying_key()).unwrap();
+        assert_eq!(&*open_envelope(&e, &f.service).unwrap(), b"help, 3 rue X");
+        assert!(!e.ciphertext.contains("help"));
+    }
+
+    #[test]
+    fn another_device_key_does_not_verify() {
+        let f = fixture();
+        let e = seal(&f, RecordKind::Report, None, b"x");
+        let other = DeviceSigningKey::generate().unwrap();
+        assert_eq!(
+            verify_envelope(&e, &other.verifying_key()),
+            Err(EnvelopeError::BadSignature)
+        );
+    }
+
+    #[test]
+    fn another_service_key_is_refused_before_decrypting() {
+        let f = fixture();
+        let e = seal(&f, RecordKind::Report, None, b"x");
+        assert_eq!(
+            open_envelope(&e, &SealingSecretKey::generate()),
+            Err(EnvelopeError::WrongKey)
+        );
+    }
+
+    #[test]
+    fn unknown_version_and_bad_fields_are_errors() {
+        let f = fixture();
+        let mut e = seal(&f, RecordKind::Report, None, b"x");
+        e.version = 9;
+        assert_eq!(
+            verify_envelope(&e, &f.device.verifying_key()),
+            Err(EnvelopeError::UnknownVersion(9))
+        );
+        let mut e = seal(&f, RecordKind::Report, None, b"x");
+        e.enc = "***".into();
+        assert_eq!(
+            open_envelope(&e, &f.service),
+            Err(EnvelopeError::BadBase64("enc"))
+        );
+        let mut e = seal(&f, RecordKind::Report, None, b"x");
+        e.region = Some(13);
+        assert_eq!(open_envelope(&e, &f.service), Err(EnvelopeError::BadRegion));
+    }
+
+    #[test]
+    fn seal_to_round_trips_and_binds_context() {
+        let device_box = SealingSecretKey::generate();
+        let sealed = seal_to(device_box.public_key(), b"status", b"case-1", b"referred").unwrap();
+        assert_eq!(
+            &*open_sealed(&device_box, b"status", b"case-1", &sealed).unwrap(),
+            b"referred"
+        );
+        assert!(open_sealed(&device_box, b"status", b"case-2", &sealed).is_err());
+        assert!(open_sealed(&device_box, b"other", b"case-1", &sealed).is_err());
+        assert!(open_sealed(&device_box, b"status", b"case-1", &sealed[..10]).is_err());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn any_plaintext_round_trips(text in proptest::collection::vec(any::<u8>(), 0..2048), region in proptest::option::of(1u8..=12)) {
+            let f = fixture();
+            let e = seal(&f, RecordKind::SupportRequest, region, &text);
+            prop_assert!(verify_envelope(&e, &f.device.verifying_key()).is_ok());
+            prop_assert_eq!(&*open_envelope(&e, &f.service).unwrap(), &text[..]);
+        }
+
+        #[test]
+        fn any_flipped_bit_in_the_ciphertext_fails_cleanly(byte in any::<prop::sample::Index>(), bit in 0u8..8) {
+            let f = fixture();
+            let e = seal(&f, RecordKind::Report, Some(1), b"a report of some length");
+            let mut ct = B64.decode(&e.ciphertext).unwrap();
+            let i = byte.index(ct.len());
+            ct[i] ^= 1 << bit;
+            let tampered = Envelope { ciphertext: B64.encode(&ct), ..e };
+            prop_assert_eq!(verify_envelope(&tampered, &f.device.verifying_key()), Err(EnvelopeError::BadSignature));
+            prop_assert_eq!(open_envelope(&tampered, &f.service), Err(EnvelopeError::OpenFailed));
+        }
+
+        #[test]
+        fn truncation_fails_cleanly(cut in 0usize..40) {
+            let f = fixture();
+            let e = seal(&f, RecordKind::Report, None, b"a report");
+            let ct = B64.decode(&e.ciphertext).unwrap();
+            let keep = ct.len().saturating_sub(cut + 1);
+            let tampered = Envelope { ciphertext: B64.encode(&ct[..keep]), ..e };
+            prop_assert_eq!(open_envelope(&tampered, &f.service), Err(EnvelopeError::OpenFailed));
+        }
+
+        #[test]
+        fn a_changed_header_field_fails_to_open(which in 0usize..5) {
+            let f = fixture();
+            let e = seal(&f, RecordKind::Report, Some(3), b"a report");
+            let mut t = e.clone();
+            match which {
+                0 => t.kind = RecordKind::Alert,
+                1 => t.id = RecordId::new_v7(),
+                2 => t.device_id = DeviceId::new_random(),
+                3 => t.created_at_ms += 1,
+                _ => t.region = Some(4),
+            }
+            prop_assert_eq!(verify_envelope(&t, &f.device.verifying_key()), Err(EnvelopeError::BadSignature));
+            prop_assert_eq!(open_envelope(&t, &f.service), Err(EnvelopeError::OpenFailed));
+        }
+    }
+}

@@ -1,0 +1,18 @@
+//! Cryptography for Kulna Ma'ak, shared by the app and the central service.
+//!
+//! * [`envelope`]: records sealed to the service (HPKE) and signed by the
+//!   device (Ed25519): the wire format both sides agree on.
+//! * [`keys`]: the key types. Secret keys never implement `Serialize`, print
+//!   as `[redacted]`, and are zeroized when dropped.
+//!
+//! Nothing here logs, and no error carries key material or plaintext.
+
+#![warn(missing_docs)]
+
+pub mod envelope;
+pub mod keys;
+
+pub use envelope::{open_envelope, seal_envelope, verify_envelope, EnvelopeError, SealInput};
+pub use keys::{
+    DeviceSigningKey, DeviceVerifyingKey, KeyError, SealingPublicKey, SealingSecretKey,
+};

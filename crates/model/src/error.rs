@@ -1,0 +1,71 @@
+//! The error the UI receives when an IPC command fails.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A stable, machine-readable reason. The UI picks its localized sentence by
+/// this kind; the `message` beside it is for logs and developers and never
+/// holds a secret or anything she wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// The vault is locked; unlock first.
+    Locked,
+    /// The PIN did not open the vault.
+    WrongPin,
+    /// Too many wrong PINs: wait before trying again.
+    TooManyAttempts,
+    /// The input was not acceptable (a field is missing or malformed).
+    InvalidInput,
+    /// What was asked for does not exist.
+    NotFound,
+    /// Local storage failed (disk full, corrupted file).
+    Storage,
+    /// The central service could not be reached.
+    Network,
+    /// The central service refused the request.
+    Refused,
+    /// A bug: something that should not happen.
+    Internal,
+}
+
+/// A failed IPC command, as the UI sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommandError {
+    /// Why it failed, for the UI to explain in her language.
+    pub kind: ErrorKind,
+    /// A short English description for logs; never contains secrets.
+    pub message: String,
+}
+
+impl CommandError {
+    /// Builds an error of a kind with a developer-facing message.
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Self {
+            kind,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for CommandError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}: {}", self.kind, self.message)
+    }
+}
+
+impl std::error::Error for CommandError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_shape_is_pinned() {
+        let e = CommandError::new(ErrorKind::WrongPin, "wrong PIN");
+        assert_eq!(
+            serde_json::to_string(&e).unwrap(),
+            r#"{"kind":"wrong_pin","message":"wrong PIN"}"#
+        );
+    }
+}
