@@ -1,0 +1,11 @@
+//! The app's storage and sync, as a plain library: no Tauri, no UI.
+//!
+//! [`AppData`] is the app data directory: a SQLite database for settings
+//! that are not secret (the chosen language) and, later, the vault and the
+//! outbox. The Tauri shell holds one `AppData` and calls into it.
+
+#![warn(missing_docs)]
+
+pub mod store;
+
+pub use store::{AppData, StoreError};
