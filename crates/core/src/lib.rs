@@ -6,6 +6,8 @@
 
 #![warn(missing_docs)]
 
+pub mod service;
 pub mod store;
 
+pub use service::{check_health, ServiceUrl, ServiceUrlError};
 pub use store::{AppData, StoreError};

@@ -27,6 +27,13 @@ pub enum StoreError {
     BadSetting(&'static str),
 }
 
+impl From<StoreError> for kulna_model::CommandError {
+    fn from(e: StoreError) -> Self {
+        // The message names the failed operation only; never data.
+        Self::new(kulna_model::ErrorKind::Storage, e.to_string())
+    }
+}
+
 fn migrations() -> Migrations<'static> {
     // Released migrations are never edited: add new ones at the end.
     Migrations::new(vec![M::up(
