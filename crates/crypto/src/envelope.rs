@@ -112,7 +112,8 @@ fn envelope_header(e: &Envelope) -> Result<Vec<u8>, EnvelopeError> {
 }
 
 fn signed_message(header: &[u8], enc: &[u8], ciphertext: &[u8]) -> Vec<u8> {
-    let mut msg = Vec::with_capacity(SIGNATURE_TAG.len() + header.len() + enc.len() + ciphertext.len() + 8);
+    let mut msg =
+        Vec::with_capacity(SIGNATURE_TAG.len() + header.len() + enc.len() + ciphertext.len() + 8);
     msg.extend_from_slice(SIGNATURE_TAG);
     // Lengths make the concatenation unambiguous.
     for part in [header, enc] {
@@ -257,7 +258,8 @@ fn open_raw(
 }
 
 fn decode(field: &'static str, text: &str) -> Result<Vec<u8>, EnvelopeError> {
-    B64.decode(text).map_err(|_| EnvelopeError::BadBase64(field))
+    B64.decode(text)
+        .map_err(|_| EnvelopeError::BadBase64(field))
 }
 
 #[cfg(test)]

@@ -97,7 +97,8 @@ pub struct SealingSecretKey {
 impl SealingSecretKey {
     /// A fresh random key pair.
     pub fn generate() -> Self {
-        let (sk, pk) = X25519HkdfSha256::gen_keypair(&mut rand_core::TryRngCore::unwrap_err(rand_core::OsRng));
+        let (sk, pk) =
+            X25519HkdfSha256::gen_keypair(&mut rand_core::TryRngCore::unwrap_err(rand_core::OsRng));
         Self {
             inner: sk,
             public: SealingPublicKey::from_inner(pk),
@@ -149,8 +150,8 @@ impl DeviceSigningKey {
 
     /// Rebuilds the key from its PKCS#8 document (as [`Self::to_pkcs8`] gave).
     pub fn from_pkcs8(bytes: &[u8]) -> Result<Self, KeyError> {
-        let pair = Ed25519KeyPair::from_pkcs8(bytes)
-            .map_err(|_| KeyError::Malformed("device signing"))?;
+        let pair =
+            Ed25519KeyPair::from_pkcs8(bytes).map_err(|_| KeyError::Malformed("device signing"))?;
         Ok(Self {
             pkcs8: Zeroizing::new(bytes.to_vec()),
             pair,

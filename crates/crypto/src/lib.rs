@@ -2,6 +2,8 @@
 //!
 //! * [`envelope`]: records sealed to the service (HPKE) and signed by the
 //!   device (Ed25519): the wire format both sides agree on.
+//! * [`vault`]: the vault key hierarchy (PIN → PIN key → data key) and
+//!   field encryption (AES-256-GCM bound to table, column, row and schema).
 //! * [`keys`]: the key types. Secret keys never implement `Serialize`, print
 //!   as `[redacted]`, and are zeroized when dropped.
 //!
@@ -11,8 +13,13 @@
 
 pub mod envelope;
 pub mod keys;
+pub mod vault;
 
 pub use envelope::{open_envelope, seal_envelope, verify_envelope, EnvelopeError, SealInput};
 pub use keys::{
     DeviceSigningKey, DeviceVerifyingKey, KeyError, SealingPublicKey, SealingSecretKey,
+};
+pub use vault::{
+    unlock_slots, DataKey, FieldAad, KdfCost, KdfParams, OpenedSlot, Pin, PinError, PinKey,
+    VaultCryptoError, WrappedKey,
 };
