@@ -8,6 +8,7 @@
 
 #![warn(missing_docs)]
 
+pub mod api;
 pub mod envelope;
 pub mod error;
 pub mod ids;
