@@ -13,6 +13,8 @@ pub mod envelope;
 pub mod error;
 pub mod ids;
 pub mod locale;
+pub mod record;
+pub mod staff;
 pub mod status;
 
 pub use envelope::{Envelope, RecordKind, ENVELOPE_VERSION};

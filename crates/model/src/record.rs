@@ -1,0 +1,192 @@
+//! What a device seals inside an envelope: the record itself, in JSON.
+//!
+//! The service reads it only when an authorized staff member opens the case
+//! (and, for statistics, only the consent, region and incident type). Every
+//! field is optional so that older and newer apps stay readable; unknown
+//! fields are ignored.
+
+use crate::Locale;
+use serde::{Deserialize, Serialize};
+
+use crate::staff::ReferralDestination;
+
+/// The sealed content of a report, alert, support request or intake.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RecordPayload {
+    /// What she agreed to.
+    pub consents: Consents,
+    /// The incident, as GBVIMS classifies it (one per incident).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub incident_type: Option<IncidentType>,
+    /// Forms of violence as law 103-13 names them (several may apply).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub violence: Vec<ViolenceForm>,
+    /// What happened, in her words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// When it happened, as she said it (free text or a date).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub happened: Option<String>,
+    /// Where, as she said it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// Whether someone is in danger now.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub in_danger_now: Option<bool>,
+    /// How to reach her safely, if she consented to contact.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contact: Option<SafeContact>,
+    /// For a support request: what she asks help with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub support_topic: Option<SupportTopic>,
+    /// The language she wrote in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<Locale>,
+}
+
+/// Separate consents (survivor-centred practice): no referral without
+/// `referral`, no statistics without `statistics`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Consents {
+    /// To receive services at all.
+    pub services: bool,
+    /// To be referred.
+    pub referral: bool,
+    /// To which services she may be referred; empty means any.
+    pub referral_to: Vec<ReferralDestination>,
+    /// To be contacted back.
+    pub contact: bool,
+    /// To be counted in anonymous statistics.
+    pub statistics: bool,
+}
+
+impl Consents {
+    /// Whether she consented to a referral to `dest`.
+    pub fn allows_referral_to(&self, dest: ReferralDestination) -> bool {
+        self.referral && (self.referral_to.is_empty() || self.referral_to.contains(&dest))
+    }
+}
+
+/// How to reach her without putting her at risk.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SafeContact {
+    /// A phone number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// When it is safe to call, in her words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub safe_times: Option<String>,
+}
+
+/// GBVIMS incident types, plus digital violence (law 103-13 names it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IncidentType {
+    /// Rape.
+    Rape,
+    /// Sexual assault, attempted rape, FGM/C.
+    SexualAssault,
+    /// Physical assault.
+    PhysicalAssault,
+    /// Forced marriage.
+    ForcedMarriage,
+    /// Denial of resources, opportunities or services (economic violence).
+    DenialOfResources,
+    /// Psychological or emotional abuse: threats, stalking, harassment.
+    PsychologicalAbuse,
+    /// Violence through images, messages or online stalking.
+    DigitalViolence,
+    /// Not gender-based violence.
+    NotGbv,
+}
+
+impl IncidentType {
+    /// The snake_case name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Rape => "rape",
+            Self::SexualAssault => "sexual_assault",
+            Self::PhysicalAssault => "physical_assault",
+            Self::ForcedMarriage => "forced_marriage",
+            Self::DenialOfResources => "denial_of_resources",
+            Self::PsychologicalAbuse => "psychological_abuse",
+            Self::DigitalViolence => "digital_violence",
+            Self::NotGbv => "not_gbv",
+        }
+    }
+}
+
+/// Forms of violence in law 103-13.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ViolenceForm {
+    /// Bodily harm.
+    Physical,
+    /// Sexual.
+    Sexual,
+    /// Psychological.
+    Psychological,
+    /// Economic.
+    Economic,
+    /// Digital (images, messages, online stalking).
+    Digital,
+}
+
+/// What a support request is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SupportTopic {
+    /// A job.
+    Job,
+    /// Training.
+    Training,
+    /// Vocational training.
+    VocationalTraining,
+    /// Starting a business.
+    Business,
+    /// An income-generating project.
+    IncomeGeneratingProject,
+    /// Something else.
+    Other,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shape_is_pinned_and_lenient() {
+        let p = RecordPayload {
+            consents: Consents {
+                services: true,
+                referral: true,
+                referral_to: vec![ReferralDestination::Police],
+                contact: false,
+                statistics: true,
+            },
+            incident_type: Some(IncidentType::PhysicalAssault),
+            violence: vec![ViolenceForm::Physical],
+            description: Some("…".into()),
+            language: Some(Locale::Ary),
+            ..RecordPayload::default()
+        };
+        assert_eq!(
+            serde_json::to_string(&p).unwrap(),
+            r#"{"consents":{"services":true,"referral":true,"referral_to":["police"],"contact":false,"statistics":true},"incident_type":"physical_assault","violence":["physical"],"description":"…","language":"ary"}"#
+        );
+        let empty: RecordPayload = serde_json::from_str(r#"{"future_field":1}"#).unwrap();
+        assert_eq!(empty, RecordPayload::default());
+        assert!(p.consents.allows_referral_to(ReferralDestination::Police));
+        assert!(!p
+            .consents
+            .allows_referral_to(ReferralDestination::Gendarmerie));
+        assert!(!Consents::default().allows_referral_to(ReferralDestination::Police));
+        assert_eq!(
+            IncidentType::DenialOfResources.as_str(),
+            "denial_of_resources"
+        );
+    }
+}
