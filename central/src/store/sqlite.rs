@@ -5,9 +5,17 @@
 //! connections, all in WAL mode with `synchronous=FULL`: a commit is on disk
 //! before the service answers. Every call runs on tokio's blocking pool.
 
-use super::{Storage, StoreError, StoreResult, StoredServiceKeys};
+use super::{
+    AuditRecord, CaseAction, CaseEventRecord, CaseRow, CenterRecord, DeviceRecord,
+    DirectoryVersionRecord, InsertOutcome, NewRecord, QueueQuery, ReferralRecord, ReferralWrite,
+    RegisterOutcome, ScopeFilter, SessionRecord, StaffRecord, StatsSource, Storage, StoreError,
+    StoreResult, StoredServiceKeys, UpdateRecord,
+};
 use anyhow::anyhow;
 use async_trait::async_trait;
+use kulna_model::api::CaseStatus;
+use kulna_model::staff::{ReferralDestination, ReferralStatus, Role};
+use kulna_model::{DeviceId, RecordId, RecordKind};
 use rusqlite::{params, Connection, OptionalExtension as _};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -173,6 +181,178 @@ fn keys_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredServiceKeys> {
     })
 }
 
+fn bad(what: &'static str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        0,
+        rusqlite::types::Type::Text,
+        anyhow!("stored {what} is malformed").into(),
+    )
+}
+
+fn record_id(text: String) -> rusqlite::Result<RecordId> {
+    RecordId::parse(&text).map_err(|_| bad("record id"))
+}
+
+fn device_id(text: String) -> rusqlite::Result<DeviceId> {
+    DeviceId::parse(&text).map_err(|_| bad("device id"))
+}
+
+fn kind_of(text: String) -> rusqlite::Result<RecordKind> {
+    RecordKind::ALL
+        .into_iter()
+        .find(|k| k.as_str() == text)
+        .ok_or_else(|| bad("kind"))
+}
+
+fn region_of(v: Option<i64>) -> rusqlite::Result<Option<u8>> {
+    v.map(|r| u8::try_from(r).map_err(|_| bad("region")))
+        .transpose()
+}
+
+const CASE_COLUMNS: &str =
+    "seq, id, device_id, kind, region, center_id, status, created_at_ms, received_at_ms, acknowledged_at_ms, closed_at_ms";
+
+fn case_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CaseRow> {
+    Ok(CaseRow {
+        seq: r.get(0)?,
+        id: record_id(r.get(1)?)?,
+        device_id: device_id(r.get(2)?)?,
+        kind: kind_of(r.get(3)?)?,
+        region: region_of(r.get(4)?)?,
+        center_id: r.get(5)?,
+        status: CaseStatus::parse(&r.get::<_, String>(6)?).ok_or_else(|| bad("status"))?,
+        created_at_ms: r.get(7)?,
+        received_at_ms: r.get(8)?,
+        acknowledged_at_ms: r.get(9)?,
+        closed_at_ms: r.get(10)?,
+    })
+}
+
+fn staff_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StaffRecord> {
+    Ok(StaffRecord {
+        id: r.get(0)?,
+        username: r.get(1)?,
+        password_hash: r.get(2)?,
+        role: Role::parse(&r.get::<_, String>(3)?).ok_or_else(|| bad("role"))?,
+        scope_region: region_of(r.get(4)?)?,
+        scope_center: r.get(5)?,
+        disabled: r.get(6)?,
+        created_at_ms: r.get(7)?,
+    })
+}
+
+const STAFF_COLUMNS: &str =
+    "id, username, password_hash, role, scope_region, scope_center, disabled, created_at_ms";
+
+fn insert_audit(c: &Connection, a: &AuditRecord) -> rusqlite::Result<()> {
+    c.prepare_cached(
+        "INSERT INTO audit_log (at_ms, staff_id, username, action, case_id, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![a.at_ms, a.staff_id, a.username, a.action, a.case_id.map(|c| c.to_string()), a.detail])?;
+    Ok(())
+}
+
+fn apply_action(tx: &rusqlite::Transaction<'_>, a: &CaseAction) -> rusqlite::Result<bool> {
+    let case = a.case_id.to_string();
+    if let Some((from, to)) = a.status_change {
+        let now = a.event.at_ms;
+        let n = tx.execute(
+            "UPDATE records SET status = ?1,
+                acknowledged_at_ms = CASE WHEN ?1 = 'acknowledged' AND acknowledged_at_ms IS NULL THEN ?3 ELSE acknowledged_at_ms END,
+                closed_at_ms = CASE WHEN ?1 = 'closed' THEN ?3 ELSE closed_at_ms END
+             WHERE id = ?2 AND status = ?4",
+            params![to.as_str(), case, now, from.as_str()],
+        )?;
+        if n == 0 {
+            return Ok(false);
+        }
+    }
+    if let Some(center) = &a.assign_center {
+        let n = tx.execute(
+            "UPDATE records SET center_id = ?1 WHERE id = ?2",
+            params![center, case],
+        )?;
+        if n == 0 {
+            return Ok(false);
+        }
+    }
+    match &a.referral {
+        Some(ReferralWrite::New(r)) => {
+            tx.execute(
+                "INSERT INTO referrals (id, case_id, destination, status, reason, consent_override, created_by, created_at_ms, updated_at_ms)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![
+                    r.id,
+                    case,
+                    r.destination.as_str(),
+                    r.status.as_str(),
+                    r.reason.map(reason_name),
+                    r.consent_override,
+                    r.created_by,
+                    r.created_at_ms,
+                    r.updated_at_ms
+                ],
+            )?;
+        }
+        Some(ReferralWrite::Update {
+            id,
+            from,
+            to,
+            reason,
+        }) => {
+            let n = tx.execute(
+                "UPDATE referrals SET status = ?1, reason = COALESCE(?2, reason), updated_at_ms = ?3
+                 WHERE id = ?4 AND case_id = ?5 AND status = ?6",
+                params![to.as_str(), reason.map(reason_name), a.event.at_ms, id, case, from.as_str()],
+            )?;
+            if n == 0 {
+                return Ok(false);
+            }
+        }
+        None => {}
+    }
+    tx.execute(
+        "INSERT INTO case_events (case_id, staff_id, at_ms, action, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![case, a.event.staff_id, a.event.at_ms, a.event.action, a.event.detail],
+    )?;
+    if let Some((device, sealed)) = &a.device_update {
+        tx.execute(
+            "INSERT INTO device_updates (device_id, case_id, created_at_ms, sealed) VALUES (?1, ?2, ?3, ?4)",
+            params![device.to_string(), case, a.event.at_ms, sealed],
+        )?;
+    }
+    for line in &a.audit {
+        insert_audit(tx, line)?;
+    }
+    Ok(true)
+}
+
+pub(crate) fn reason_name(r: kulna_model::staff::ReferralFailureReason) -> &'static str {
+    use kulna_model::staff::ReferralFailureReason as R;
+    match r {
+        R::RefusedServices => "refused_services",
+        R::NoCapacity => "no_capacity",
+        R::NoLongerNeeded => "no_longer_needed",
+        R::UnableToContactHer => "unable_to_contact_her",
+        R::UnableToContactService => "unable_to_contact_service",
+        R::Other => "other",
+    }
+}
+
+pub(crate) fn reason_of(text: &str) -> Option<kulna_model::staff::ReferralFailureReason> {
+    use kulna_model::staff::ReferralFailureReason as R;
+    [
+        R::RefusedServices,
+        R::NoCapacity,
+        R::NoLongerNeeded,
+        R::UnableToContactHer,
+        R::UnableToContactService,
+        R::Other,
+    ]
+    .into_iter()
+    .find(|r| reason_name(*r) == text)
+}
+
 #[async_trait]
 impl Storage for SqliteStore {
     async fn ping(&self) -> StoreResult<()> {
@@ -214,6 +394,535 @@ impl Storage for SqliteStore {
             .map_err(sql_err)?;
             tx.commit().map_err(sql_err)?;
             Ok(true)
+        })
+        .await
+    }
+
+    async fn register_device(&self, d: &DeviceRecord) -> StoreResult<RegisterOutcome> {
+        let d = d.clone();
+        self.write(move |c| {
+            let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(sql_err)?;
+            let id = d.id.to_string();
+            let existing: Option<(Vec<u8>, Vec<u8>)> = tx
+                .query_row("SELECT verifying_key, sealing_key FROM devices WHERE id = ?1", [&id], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .optional()
+                .map_err(sql_err)?;
+            let outcome = match existing {
+                None => {
+                    tx.execute(
+                        "INSERT INTO devices (id, verifying_key, sealing_key, token_hash, registered_at_ms) VALUES (?1, ?2, ?3, ?4, ?5)",
+                        params![id, d.verifying_key, d.sealing_key, d.token_hash, d.registered_at_ms],
+                    )
+                    .map_err(sql_err)?;
+                    RegisterOutcome::Created
+                }
+                Some((vk, sk)) if vk == d.verifying_key && sk == d.sealing_key => {
+                    tx.execute("UPDATE devices SET token_hash = ?1 WHERE id = ?2", params![d.token_hash, id])
+                        .map_err(sql_err)?;
+                    RegisterOutcome::Renewed
+                }
+                Some(_) => RegisterOutcome::Conflict,
+            };
+            tx.commit().map_err(sql_err)?;
+            Ok(outcome)
+        })
+        .await
+    }
+
+    async fn device(&self, id: DeviceId) -> StoreResult<Option<DeviceRecord>> {
+        self.read(move |c| {
+            c.query_row(
+                "SELECT verifying_key, sealing_key, token_hash, registered_at_ms FROM devices WHERE id = ?1",
+                [id.to_string()],
+                |r| {
+                    Ok(DeviceRecord {
+                        id,
+                        verifying_key: r.get(0)?,
+                        sealing_key: r.get(1)?,
+                        token_hash: r.get(2)?,
+                        registered_at_ms: r.get(3)?,
+                    })
+                },
+            )
+            .optional()
+            .map_err(sql_err)
+        })
+        .await
+    }
+
+    async fn insert_records(&self, records: &[NewRecord]) -> StoreResult<Vec<InsertOutcome>> {
+        let records = records.to_vec();
+        self.write(move |c| {
+            let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(sql_err)?;
+            let mut out = Vec::with_capacity(records.len());
+            {
+                let mut insert = tx
+                    .prepare_cached(
+                        "INSERT INTO records (id, device_id, kind, urgency, region, created_at_ms, received_at_ms, envelope)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(id) DO NOTHING",
+                    )
+                    .map_err(sql_err)?;
+                let mut owner = tx.prepare_cached("SELECT device_id FROM records WHERE id = ?1").map_err(sql_err)?;
+                for r in &records {
+                    let id = r.id.to_string();
+                    let device = r.device_id.to_string();
+                    let n = insert
+                        .execute(params![
+                            id,
+                            device,
+                            r.kind.as_str(),
+                            r.kind.urgency_rank(),
+                            r.region,
+                            r.created_at_ms,
+                            r.received_at_ms,
+                            r.envelope
+                        ])
+                        .map_err(sql_err)?;
+                    if n == 1 {
+                        out.push(InsertOutcome::Inserted);
+                    } else {
+                        let held_by: String = owner.query_row([&id], |row| row.get(0)).map_err(sql_err)?;
+                        out.push(if held_by == device { InsertOutcome::AlreadyHeld } else { InsertOutcome::IdConflict });
+                    }
+                }
+            }
+            tx.commit().map_err(sql_err)?;
+            Ok(out)
+        })
+        .await
+    }
+
+    async fn queue(&self, q: &QueueQuery) -> StoreResult<Vec<CaseRow>> {
+        let q = q.clone();
+        self.read(move |c| {
+            let closed = if q.include_closed { "" } else { " AND status <> 'closed'" };
+            let (scope_sql, scope_param): (&str, Option<String>) = match &q.scope {
+                ScopeFilter::All => ("1 = 1 AND ?1 IS NULL", None),
+                ScopeFilter::Region(r) => ("region = ?1", Some(r.to_string())),
+                ScopeFilter::Center(id) => ("center_id = ?1", Some(id.clone())),
+            };
+            let sql = format!(
+                "SELECT {CASE_COLUMNS} FROM records WHERE {scope_sql}{closed} ORDER BY urgency, received_at_ms, seq LIMIT ?2"
+            );
+            let mut stmt = c.prepare_cached(&sql).map_err(sql_err)?;
+            let rows = match &q.scope {
+                ScopeFilter::Region(r) => stmt.query_map(params![i64::from(*r), q.limit], case_from_row),
+                _ => stmt.query_map(params![scope_param, q.limit], case_from_row),
+            }
+            .map_err(sql_err)?;
+            rows.collect::<Result<Vec<_>, _>>().map_err(sql_err)
+        })
+        .await
+    }
+
+    async fn case(&self, id: RecordId) -> StoreResult<Option<(CaseRow, String)>> {
+        self.read(move |c| {
+            c.query_row(
+                &format!("SELECT {CASE_COLUMNS}, envelope FROM records WHERE id = ?1"),
+                [id.to_string()],
+                |r| Ok((case_from_row(r)?, r.get(11)?)),
+            )
+            .optional()
+            .map_err(sql_err)
+        })
+        .await
+    }
+
+    async fn case_history(
+        &self,
+        id: RecordId,
+    ) -> StoreResult<(Vec<CaseEventRecord>, Vec<ReferralRecord>)> {
+        self.read(move |c| {
+            let id = id.to_string();
+            let mut stmt = c
+                .prepare_cached(
+                    "SELECT e.at_ms, e.staff_id, COALESCE(s.username, ''), e.action, e.detail
+                     FROM case_events e LEFT JOIN staff s ON s.id = e.staff_id WHERE e.case_id = ?1 ORDER BY e.seq",
+                )
+                .map_err(sql_err)?;
+            let events = stmt
+                .query_map([&id], |r| {
+                    Ok(CaseEventRecord {
+                        at_ms: r.get(0)?,
+                        staff_id: r.get(1)?,
+                        username: r.get(2)?,
+                        action: r.get(3)?,
+                        detail: r.get(4)?,
+                    })
+                })
+                .map_err(sql_err)?
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(sql_err)?;
+            let mut stmt = c
+                .prepare_cached(
+                    "SELECT id, destination, status, reason, consent_override, created_by, created_at_ms, updated_at_ms
+                     FROM referrals WHERE case_id = ?1 ORDER BY created_at_ms, id",
+                )
+                .map_err(sql_err)?;
+            let referrals = stmt
+                .query_map([&id], |r| {
+                    Ok(ReferralRecord {
+                        id: r.get(0)?,
+                        destination: ReferralDestination::parse(&r.get::<_, String>(1)?)
+                            .ok_or_else(|| bad("destination"))?,
+                        status: ReferralStatus::parse(&r.get::<_, String>(2)?).ok_or_else(|| bad("referral status"))?,
+                        reason: r.get::<_, Option<String>>(3)?.and_then(|t| reason_of(&t)),
+                        consent_override: r.get(4)?,
+                        created_by: r.get(5)?,
+                        created_at_ms: r.get(6)?,
+                        updated_at_ms: r.get(7)?,
+                    })
+                })
+                .map_err(sql_err)?
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(sql_err)?;
+            Ok((events, referrals))
+        })
+        .await
+    }
+
+    async fn apply_case_action(&self, a: &CaseAction) -> StoreResult<bool> {
+        let a = a.clone();
+        self.write(move |c| {
+            let tx = c
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                .map_err(sql_err)?;
+            if apply_action(&tx, &a).map_err(sql_err)? {
+                tx.commit().map_err(sql_err)?;
+                Ok(true)
+            } else {
+                tx.rollback().map_err(sql_err)?;
+                Ok(false)
+            }
+        })
+        .await
+    }
+
+    async fn updates_since(
+        &self,
+        device: DeviceId,
+        since: i64,
+        limit: u32,
+    ) -> StoreResult<Vec<UpdateRecord>> {
+        self.read(move |c| {
+            let mut stmt = c
+                .prepare_cached(
+                    "SELECT seq, case_id, created_at_ms, sealed FROM device_updates WHERE device_id = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3",
+                )
+                .map_err(sql_err)?;
+            let rows = stmt
+                .query_map(params![device.to_string(), since, limit], |r| {
+                    Ok(UpdateRecord {
+                        seq: r.get(0)?,
+                        case_id: record_id(r.get(1)?)?,
+                        created_at_ms: r.get(2)?,
+                        sealed: r.get(3)?,
+                    })
+                })
+                .map_err(sql_err)?;
+            rows.collect::<Result<Vec<_>, _>>().map_err(sql_err)
+        })
+        .await
+    }
+
+    async fn upsert_center(&self, center: &CenterRecord) -> StoreResult<()> {
+        let center = center.clone();
+        self.write(move |c| {
+            c.execute(
+                "INSERT INTO centers (id, name, region) VALUES (?1, ?2, ?3)
+                 ON CONFLICT(id) DO UPDATE SET name = excluded.name, region = excluded.region",
+                params![center.id, center.name, center.region],
+            )
+            .map_err(sql_err)?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn center(&self, id: &str) -> StoreResult<Option<CenterRecord>> {
+        let id = id.to_owned();
+        self.read(move |c| {
+            c.query_row(
+                "SELECT id, name, region FROM centers WHERE id = ?1",
+                [&id],
+                |r| {
+                    Ok(CenterRecord {
+                        id: r.get(0)?,
+                        name: r.get(1)?,
+                        region: r.get(2)?,
+                    })
+                },
+            )
+            .optional()
+            .map_err(sql_err)
+        })
+        .await
+    }
+
+    async fn insert_staff(&self, s: &StaffRecord) -> StoreResult<bool> {
+        let s = s.clone();
+        self.write(move |c| {
+            let n = c
+                .execute(
+                    "INSERT INTO staff (id, username, password_hash, role, scope_region, scope_center, disabled, created_at_ms)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(username) DO NOTHING",
+                    params![s.id, s.username, s.password_hash, s.role.as_str(), s.scope_region, s.scope_center, s.disabled, s.created_at_ms],
+                )
+                .map_err(sql_err)?;
+            Ok(n == 1)
+        })
+        .await
+    }
+
+    async fn staff_by_username(&self, username: &str) -> StoreResult<Option<StaffRecord>> {
+        let u = username.to_owned();
+        self.read(move |c| {
+            c.query_row(
+                &format!("SELECT {STAFF_COLUMNS} FROM staff WHERE username = ?1"),
+                [&u],
+                staff_from_row,
+            )
+            .optional()
+            .map_err(sql_err)
+        })
+        .await
+    }
+
+    async fn staff_by_id(&self, id: &str) -> StoreResult<Option<StaffRecord>> {
+        let id = id.to_owned();
+        self.read(move |c| {
+            c.query_row(
+                &format!("SELECT {STAFF_COLUMNS} FROM staff WHERE id = ?1"),
+                [&id],
+                staff_from_row,
+            )
+            .optional()
+            .map_err(sql_err)
+        })
+        .await
+    }
+
+    async fn update_staff(
+        &self,
+        username: &str,
+        disabled: Option<bool>,
+        password_hash: Option<String>,
+    ) -> StoreResult<bool> {
+        let u = username.to_owned();
+        self.write(move |c| {
+            let tx = c
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                .map_err(sql_err)?;
+            let id: Option<String> = tx
+                .query_row("SELECT id FROM staff WHERE username = ?1", [&u], |r| {
+                    r.get(0)
+                })
+                .optional()
+                .map_err(sql_err)?;
+            let Some(id) = id else { return Ok(false) };
+            if let Some(d) = disabled {
+                tx.execute(
+                    "UPDATE staff SET disabled = ?1 WHERE id = ?2",
+                    params![d, id],
+                )
+                .map_err(sql_err)?;
+            }
+            if let Some(h) = &password_hash {
+                tx.execute(
+                    "UPDATE staff SET password_hash = ?1 WHERE id = ?2",
+                    params![h, id],
+                )
+                .map_err(sql_err)?;
+            }
+            tx.execute("UPDATE sessions SET revoked = 1 WHERE staff_id = ?1", [&id])
+                .map_err(sql_err)?;
+            tx.commit().map_err(sql_err)?;
+            Ok(true)
+        })
+        .await
+    }
+
+    async fn insert_session(&self, s: &SessionRecord) -> StoreResult<()> {
+        let s = s.clone();
+        self.write(move |c| {
+            c.execute(
+                "INSERT INTO sessions (id, staff_id, token_hash, created_at_ms, expires_at_ms, revoked) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![s.id, s.staff_id, s.token_hash, s.created_at_ms, s.expires_at_ms, s.revoked],
+            )
+            .map_err(sql_err)?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn session(&self, id: &str) -> StoreResult<Option<SessionRecord>> {
+        let id = id.to_owned();
+        self.read(move |c| {
+            c.query_row(
+                "SELECT id, staff_id, token_hash, created_at_ms, expires_at_ms, revoked FROM sessions WHERE id = ?1",
+                [&id],
+                |r| {
+                    Ok(SessionRecord {
+                        id: r.get(0)?,
+                        staff_id: r.get(1)?,
+                        token_hash: r.get(2)?,
+                        created_at_ms: r.get(3)?,
+                        expires_at_ms: r.get(4)?,
+                        revoked: r.get(5)?,
+                    })
+                },
+            )
+            .optional()
+            .map_err(sql_err)
+        })
+        .await
+    }
+
+    async fn revoke_session(&self, id: &str) -> StoreResult<()> {
+        let id = id.to_owned();
+        self.write(move |c| {
+            c.execute("UPDATE sessions SET revoked = 1 WHERE id = ?1", [&id])
+                .map_err(sql_err)?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn append_audit(&self, entry: &AuditRecord) -> StoreResult<()> {
+        let e = entry.clone();
+        self.write(move |c| insert_audit(c, &e).map_err(sql_err))
+            .await
+    }
+
+    async fn audit_log(&self, after: i64, limit: u32) -> StoreResult<Vec<AuditRecord>> {
+        self.read(move |c| {
+            let mut stmt = c
+                .prepare_cached(
+                    "SELECT seq, at_ms, staff_id, username, action, case_id, detail FROM audit_log WHERE seq > ?1 ORDER BY seq LIMIT ?2",
+                )
+                .map_err(sql_err)?;
+            let rows = stmt
+                .query_map(params![after, limit], |r| {
+                    Ok(AuditRecord {
+                        seq: r.get(0)?,
+                        at_ms: r.get(1)?,
+                        staff_id: r.get(2)?,
+                        username: r.get(3)?,
+                        action: r.get(4)?,
+                        case_id: r.get::<_, Option<String>>(5)?.map(record_id).transpose()?,
+                        detail: r.get(6)?,
+                    })
+                })
+                .map_err(sql_err)?;
+            rows.collect::<Result<Vec<_>, _>>().map_err(sql_err)
+        })
+        .await
+    }
+
+    async fn replace_directory_draft(
+        &self,
+        entries: &[(String, String)],
+        now_ms: i64,
+    ) -> StoreResult<()> {
+        let entries = entries.to_vec();
+        self.write(move |c| {
+            let tx = c
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                .map_err(sql_err)?;
+            tx.execute("DELETE FROM directory_draft", [])
+                .map_err(sql_err)?;
+            for (id, entry) in &entries {
+                tx.execute(
+                    "INSERT INTO directory_draft (id, entry, updated_at_ms) VALUES (?1, ?2, ?3)",
+                    params![id, entry, now_ms],
+                )
+                .map_err(sql_err)?;
+            }
+            tx.commit().map_err(sql_err)?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn directory_draft(&self) -> StoreResult<Vec<(String, String)>> {
+        self.read(|c| {
+            let mut stmt = c
+                .prepare_cached("SELECT id, entry FROM directory_draft ORDER BY id")
+                .map_err(sql_err)?;
+            let rows = stmt
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                .map_err(sql_err)?;
+            rows.collect::<Result<Vec<_>, _>>().map_err(sql_err)
+        })
+        .await
+    }
+
+    async fn insert_directory_version(&self, v: &DirectoryVersionRecord) -> StoreResult<bool> {
+        let v = v.clone();
+        self.write(move |c| {
+            let n = c
+                .execute(
+                    "INSERT INTO directory_versions (version, published_at_ms, snapshot, signature) VALUES (?1, ?2, ?3, ?4)
+                     ON CONFLICT(version) DO NOTHING",
+                    params![v.version, v.published_at_ms, v.snapshot, v.signature],
+                )
+                .map_err(sql_err)?;
+            Ok(n == 1)
+        })
+        .await
+    }
+
+    async fn directory_version(
+        &self,
+        version: Option<i64>,
+    ) -> StoreResult<Option<DirectoryVersionRecord>> {
+        self.read(move |c| {
+            let f = |r: &rusqlite::Row<'_>| {
+                Ok(DirectoryVersionRecord {
+                    version: r.get(0)?,
+                    published_at_ms: r.get(1)?,
+                    snapshot: r.get(2)?,
+                    signature: r.get(3)?,
+                })
+            };
+            match version {
+                Some(v) => c.query_row(
+                    "SELECT version, published_at_ms, snapshot, signature FROM directory_versions WHERE version = ?1",
+                    [v],
+                    f,
+                ),
+                None => c.query_row(
+                    "SELECT version, published_at_ms, snapshot, signature FROM directory_versions ORDER BY version DESC LIMIT 1",
+                    [],
+                    f,
+                ),
+            }
+            .optional()
+            .map_err(sql_err)
+        })
+        .await
+    }
+
+    async fn stats_sources(&self, after_seq: i64, limit: u32) -> StoreResult<Vec<StatsSource>> {
+        self.read(move |c| {
+            let mut stmt = c
+                .prepare_cached(
+                    "SELECT seq, region, received_at_ms, envelope FROM records WHERE seq > ?1 ORDER BY seq LIMIT ?2",
+                )
+                .map_err(sql_err)?;
+            let rows = stmt
+                .query_map(params![after_seq, limit], |r| {
+                    Ok(StatsSource {
+                        seq: r.get(0)?,
+                        region: region_of(r.get(1)?)?,
+                        received_at_ms: r.get(2)?,
+                        envelope: r.get(3)?,
+                    })
+                })
+                .map_err(sql_err)?;
+            rows.collect::<Result<Vec<_>, _>>().map_err(sql_err)
         })
         .await
     }
