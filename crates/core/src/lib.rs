@@ -1,13 +1,32 @@
 //! The app's storage and sync, as a plain library: no Tauri, no UI.
 //!
-//! [`AppData`] is the app data directory: a SQLite database for settings
-//! that are not secret (the chosen language) and, later, the vault and the
-//! outbox. The Tauri shell holds one `AppData` and calls into it.
+//! [`AppData`] is the app data directory: one SQLite database for settings
+//! that are not secret (the chosen language) and the [`Vault`]: records
+//! encrypted under her PIN, the outbox of envelopes sealed to the service,
+//! the device identity, and wipe. The Tauri shell holds one `AppData` and
+//! calls into it (off the async runtime: every call is blocking).
+//!
+//! * [`vault`]: key slots, PIN life cycle, duress PIN, auto-lock, wipe.
+//! * [`records`]: records and the outbox.
+//! * [`device`]: the device id, signing key, sealing key and token.
+//! * [`schema`]: the migrations.
+//! * [`error`]: [`StoreError`], mapped onto `kulna_model::ErrorKind`.
 
 #![warn(missing_docs)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod device;
+pub mod error;
+pub mod records;
+pub mod schema;
 pub mod service;
 pub mod store;
+pub mod vault;
 
+pub use device::DeviceToken;
+pub use error::StoreError;
+pub use kulna_crypto::{KdfCost, Pin, SealingPublicKey};
+pub use records::{NewRecord, StoredRecord};
 pub use service::{check_health, ServiceUrl, ServiceUrlError};
-pub use store::{AppData, StoreError};
+pub use store::AppData;
+pub use vault::{Clock, SystemClock, Vault, VaultOptions, VaultState};

@@ -54,11 +54,7 @@ impl ServiceUrl {
 
     /// The URL of a path on the service, e.g. `endpoint("/health")`.
     pub fn endpoint(&self, path: &str) -> String {
-        format!(
-            "{}{}",
-            self.0.as_str().trim_end_matches('/'),
-            path
-        )
+        format!("{}{}", self.0.as_str().trim_end_matches('/'), path)
     }
 }
 
@@ -109,7 +105,10 @@ mod tests {
             Err(ServiceUrlError::InsecureRemote)
         );
         assert_eq!(ServiceUrl::parse("ftp://x"), Err(ServiceUrlError::Scheme));
-        assert_eq!(ServiceUrl::parse("nonsense"), Err(ServiceUrlError::Malformed));
+        assert_eq!(
+            ServiceUrl::parse("nonsense"),
+            Err(ServiceUrlError::Malformed)
+        );
     }
 
     #[test]
@@ -128,7 +127,9 @@ mod tests {
                 let mut buf = [0u8; 1024];
                 let _ = sock.read(&mut buf).await;
                 let _ = sock
-                    .write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\nconnection: close\r\n\r\nok")
+                    .write_all(
+                        b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\nconnection: close\r\n\r\nok",
+                    )
                     .await;
             }
         });

@@ -1,66 +1,43 @@
-//! The app data directory and its settings database.
+//! The app data directory: settings, and the vault that holds everything else.
+//!
+//! [`AppData`] is what the Tauri shell holds: the settings that are not secret
+//! (the chosen language) and the [`Vault`] (records, outbox, device identity),
+//! all in one SQLite database, `kulna.sqlite`.
 
-use kulna_model::{AppStatus, Locale, OutboxCounts, ServiceHealth};
-use rusqlite::{Connection, OptionalExtension};
-use rusqlite_migration::{Migrations, M};
+pub use crate::error::StoreError;
+pub use crate::vault::DATABASE_FILE;
+
+use crate::vault::{Vault, VaultOptions};
+use kulna_model::{AppStatus, Locale, ServiceHealth};
+use rusqlite::OptionalExtension;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
-/// The file that holds settings, under the app data directory.
-pub const DATABASE_FILE: &str = "kulna.sqlite";
-
-/// Storage failed. Messages name the operation, never data.
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    /// The data directory could not be created or read.
-    #[error("cannot use the data directory: {0}")]
-    Directory(#[source] std::io::Error),
-    /// SQLite failed.
-    #[error("local database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
-    /// The database could not be brought to the current schema (it may be
-    /// from a newer version of the app, or damaged).
-    #[error("local database cannot be migrated: {0}")]
-    Migration(#[from] rusqlite_migration::Error),
-    /// A stored value is not one this version understands.
-    #[error("stored setting `{0}` is not valid")]
-    BadSetting(&'static str),
-}
-
-impl From<StoreError> for kulna_model::CommandError {
-    fn from(e: StoreError) -> Self {
-        // The message names the failed operation only; never data.
-        Self::new(kulna_model::ErrorKind::Storage, e.to_string())
-    }
-}
-
-fn migrations() -> Migrations<'static> {
-    // Released migrations are never edited: add new ones at the end.
-    Migrations::new(vec![M::up(
-        "CREATE TABLE setting (name TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) STRICT;",
-    )])
+#[cfg(test)]
+fn migrations() -> rusqlite_migration::Migrations<'static> {
+    crate::schema::migrations()
 }
 
 /// The app's data directory, open.
 #[derive(Debug)]
 pub struct AppData {
     dir: PathBuf,
-    db: Mutex<Connection>,
+    vault: Vault,
 }
 
 impl AppData {
     /// Opens (creating if needed) the data directory and its database, and
-    /// brings the schema up to date.
+    /// brings the schema up to date. Production PIN cost, no service key
+    /// yet (see [`Vault::set_service_key`]).
     pub fn open(dir: &Path) -> Result<Self, StoreError> {
-        std::fs::create_dir_all(dir).map_err(StoreError::Directory)?;
-        let mut conn = Connection::open(dir.join(DATABASE_FILE))?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
-        conn.pragma_update(None, "secure_delete", "ON")?;
-        migrations().to_latest(&mut conn)?;
+        Self::open_with(dir, VaultOptions::default())
+    }
+
+    /// Opens with explicit vault options (service key, PIN cost, clock).
+    pub fn open_with(dir: &Path, options: VaultOptions) -> Result<Self, StoreError> {
+        let vault = Vault::open(dir, options)?;
         Ok(Self {
             dir: dir.to_owned(),
-            db: Mutex::new(conn),
+            vault,
         })
     }
 
@@ -69,15 +46,16 @@ impl AppData {
         &self.dir
     }
 
-    fn conn(&self) -> std::sync::MutexGuard<'_, Connection> {
-        // A panic while holding the lock cannot leave SQLite half-written
-        // (transactions roll back), so a poisoned lock is still usable.
-        self.db.lock().unwrap_or_else(|e| e.into_inner())
+    /// The vault: PIN, records, outbox, device identity, wipe.
+    pub fn vault(&self) -> &Vault {
+        &self.vault
     }
 
     fn setting(&self, name: &str) -> Result<Option<String>, StoreError> {
         Ok(self
-            .conn()
+            .vault
+            .inner()
+            .conn
             .query_row("SELECT value FROM setting WHERE name = ?1", [name], |r| {
                 r.get(0)
             })
@@ -85,7 +63,7 @@ impl AppData {
     }
 
     fn set_setting(&self, name: &str, value: &str) -> Result<(), StoreError> {
-        self.conn().execute(
+        self.vault.inner().conn.execute(
             "INSERT INTO setting (name, value) VALUES (?1, ?2)
              ON CONFLICT (name) DO UPDATE SET value = excluded.value",
             [name, value],
@@ -109,19 +87,21 @@ impl AppData {
     /// The schema version of the database.
     pub fn schema_version(&self) -> Result<u32, StoreError> {
         let v: u32 = self
-            .conn()
+            .vault
+            .inner()
+            .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))?;
         Ok(v)
     }
 
-    /// What the home screen shows about the app.
+    /// What the home screen shows about the app, with what waits in the outbox.
     pub fn status(&self, service: ServiceHealth) -> Result<AppStatus, StoreError> {
         Ok(AppStatus {
             version: env!("CARGO_PKG_VERSION").to_owned(),
             locale: self.locale()?,
             storage_ready: true,
             schema_version: self.schema_version()?,
-            outbox: OutboxCounts::default(),
+            outbox: self.vault.outbox_counts()?,
             service,
         })
     }
@@ -148,7 +128,7 @@ mod tests {
         assert_eq!(data.locale().unwrap(), Locale::Zgh);
         let status = data.status(ServiceHealth::Unknown).unwrap();
         assert!(status.storage_ready);
-        assert_eq!(status.schema_version, 1);
+        assert_eq!(status.schema_version, crate::schema::latest_version());
         assert!(dir.path().join(DATABASE_FILE).exists());
     }
 
@@ -157,7 +137,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let data = AppData::open(dir.path()).unwrap();
         data.set_setting("locale", "xx").unwrap();
-        assert!(matches!(data.locale(), Err(StoreError::BadSetting("locale"))));
+        assert!(matches!(
+            data.locale(),
+            Err(StoreError::BadSetting("locale"))
+        ));
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! Nothing here logs, and no error carries key material or plaintext.
 
 #![warn(missing_docs)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod envelope;
 pub mod keys;

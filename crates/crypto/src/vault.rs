@@ -117,14 +117,6 @@ impl Pin {
         Ok(Self(text))
     }
 
-    /// A random 32-byte secret no one knows, for a slot that must look used
-    /// but never open.
-    fn random() -> Result<Self, VaultCryptoError> {
-        let bytes = random_array::<KEY_LEN>()?;
-        let text: String = bytes.iter().map(|b| char::from(b'a' + (b % 26))).collect();
-        Ok(Self(Zeroizing::new(text)))
-    }
-
     fn as_bytes(&self) -> &[u8] {
         self.0.as_bytes()
     }
@@ -427,11 +419,13 @@ impl WrappedKey {
     }
 
     /// A slot that looks like any other but that no PIN opens: a random key
-    /// wrapped under a random secret that is then forgotten.
+    /// wrapped under a random key that is then forgotten.
+    /// No derivation is run: the key it is wrapped under is random, not
+    /// derived from anything, which looks the same from outside.
     pub fn decoy(params: KdfParams) -> Result<Self, VaultCryptoError> {
-        let pin = Pin::random()?;
+        let pin_key = PinKey(Zeroizing::new(random_array()?));
         let key = DataKey::generate()?;
-        Self::wrap_with_pin(&key, random_u32()?, &pin, params)
+        Self::wrap(&key, random_u32()?, &pin_key, params)
     }
 
     /// Opens the wrapped key with a PIN key. Wrong key or altered bytes: error.

@@ -1,0 +1,90 @@
+//! The local database schema and its migrations.
+//!
+//! Migrations once released are never edited: a change is a new migration at
+//! the end of [`MIGRATIONS`]. `migrations_keep_every_record` in the tests
+//! builds a database at every earlier version, fills it, migrates it, and
+//! checks that nothing was lost.
+//!
+//! What is stored in the clear, and why:
+//!
+//! * `key_slot`: the wrapped data keys with their KDF parameters (ciphertext).
+//! * `pin_guard`: failed PIN attempts and the lock policy, so that restarting
+//!   the app does not reset the count.
+//! * `device`: the device id, its Ed25519 signing key and public sealing key,
+//!   and the token the service gave it: all needed by the panic button while
+//!   the vault is locked.
+//! * `record` and `outbox`: the kind, time and region of each record (the
+//!   same fields the envelope header carries to the service); what she wrote
+//!   is ciphertext under the vault key, or sealed to the device key.
+
+use rusqlite_migration::{Migrations, M};
+
+/// The schema version at which records and vault items were introduced; bound
+/// into the associated data of every field written at this version.
+pub const VAULT_SCHEMA: u32 = 2;
+
+/// Every migration, oldest first.
+pub(crate) const MIGRATIONS: &[M<'static>] = &[
+    // 1: settings (released).
+    M::up("CREATE TABLE setting (name TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) STRICT;"),
+    // 2: the vault, the device identity and the outbox.
+    M::up(
+        "CREATE TABLE key_slot (
+            slot INTEGER PRIMARY KEY NOT NULL CHECK (slot IN (0, 1)),
+            wrapped BLOB NOT NULL
+        ) STRICT;
+        CREATE TABLE pin_guard (
+            id INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),
+            failed_attempts INTEGER NOT NULL DEFAULT 0,
+            last_failure_ms INTEGER,
+            wipe_after INTEGER,
+            auto_lock_secs INTEGER
+        ) STRICT;
+        INSERT INTO pin_guard (id, auto_lock_secs) VALUES (1, 300);
+        CREATE TABLE device (
+            id INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),
+            device_id TEXT NOT NULL,
+            signing_pkcs8 BLOB NOT NULL,
+            sealing_public BLOB,
+            token TEXT
+        ) STRICT;
+        CREATE TABLE record (
+            id BLOB PRIMARY KEY NOT NULL CHECK (length(id) = 16),
+            space INTEGER,
+            kind INTEGER NOT NULL,
+            region INTEGER,
+            created_at_ms INTEGER NOT NULL,
+            schema_version INTEGER NOT NULL,
+            payload BLOB,
+            draft INTEGER NOT NULL DEFAULT 0,
+            sent_at_ms INTEGER
+        ) STRICT;
+        CREATE INDEX record_by_space ON record (space, created_at_ms);
+        CREATE TABLE outbox (
+            record_id BLOB PRIMARY KEY NOT NULL CHECK (length(record_id) = 16),
+            space INTEGER,
+            kind INTEGER NOT NULL,
+            urgency INTEGER NOT NULL,
+            created_at_ms INTEGER NOT NULL,
+            envelope TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX outbox_queue ON outbox (urgency, created_at_ms, record_id);
+        CREATE TABLE vault_item (
+            space INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            schema_version INTEGER NOT NULL,
+            value BLOB NOT NULL,
+            PRIMARY KEY (space, name)
+        ) STRICT;",
+    ),
+];
+
+/// The migrations, ready to run.
+pub(crate) fn migrations() -> Migrations<'static> {
+    Migrations::from_slice(MIGRATIONS)
+}
+
+/// The schema version this build writes.
+pub fn latest_version() -> u32 {
+    MIGRATIONS.len() as u32
+}
