@@ -10,7 +10,8 @@
 
 #![warn(missing_docs)]
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use fluent_bundle::{FluentBundle, FluentResource, FluentValue};
+pub use fluent_bundle::FluentArgs;
 use kulna_model::Locale;
 use std::collections::BTreeSet;
 

@@ -1,0 +1,4 @@
+//! IPC commands, one file per noun. Names are `verb_noun`, unique in the app.
+
+pub mod settings;
+pub mod status;

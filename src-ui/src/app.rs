@@ -1,0 +1,133 @@
+//! The home screen of the walking skeleton: the app's name, her language,
+//! and what the app knows of itself.
+
+use crate::i18n::{apply_to_document, t, t_count, t_num};
+use crate::ipc;
+use kulna_model::{AppStatus, CommandError, Locale, ServiceHealth};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let locale = RwSignal::new(Locale::default());
+    // The language the shell has confirmed it saved (for tests and for
+    // knowing a restart will keep it).
+    let saved_locale = RwSignal::new(None::<Locale>);
+    let status = RwSignal::new(None::<Result<AppStatus, CommandError>>);
+    let save_failed = RwSignal::new(false);
+
+    Effect::new(move |_| apply_to_document(locale.get()));
+
+    spawn_local(async move {
+        let answer = ipc::get_app_status().await;
+        if let Ok(s) = &answer {
+            locale.set(s.locale);
+            saved_locale.set(Some(s.locale));
+        }
+        status.set(Some(answer));
+    });
+
+    let choose = move |l: Locale| {
+        locale.set(l);
+        spawn_local(async move {
+            match ipc::set_locale(l).await {
+                Ok(()) => {
+                    save_failed.set(false);
+                    saved_locale.set(Some(l));
+                }
+                Err(_) => save_failed.set(true),
+            }
+        });
+    };
+
+    view! {
+        <main data-saved-locale=move || saved_locale.get().map(|l| l.code()).unwrap_or("")>
+            <header>
+                <h1 id="app-name">{move || t(locale.get(), "app-name")}</h1>
+                <p class="tagline" id="app-tagline">{move || t(locale.get(), "app-tagline")}</p>
+            </header>
+            <LanguagePicker locale=locale.read_only() choose=choose />
+            <Show when=move || save_failed.get()>
+                <p class="status-line warn" role="alert">{move || t(locale.get(), "error-generic")}</p>
+            </Show>
+            <StatusCard locale=locale.read_only() status=status.read_only() />
+        </main>
+    }
+}
+
+#[component]
+fn LanguagePicker(locale: ReadSignal<Locale>, choose: impl Fn(Locale) + Copy + 'static) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="language-heading">
+            <h2 id="language-heading">{move || t(locale.get(), "language-label")}</h2>
+            <div class="languages" role="group" aria-labelledby="language-heading">
+                {Locale::ALL
+                    .into_iter()
+                    .map(|l| {
+                        view! {
+                            <button
+                                id=format!("lang-{}", l.code())
+                                lang=l.code()
+                                dir=l.direction().as_str()
+                                aria-pressed=move || (locale.get() == l).to_string()
+                                on:click=move |_| choose(l)
+                            >
+                                {l.native_name()}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </section>
+    }
+}
+
+fn service_message(health: ServiceHealth) -> (&'static str, &'static str) {
+    match health {
+        ServiceHealth::Reachable => ("service-reachable", "ok"),
+        ServiceHealth::Unreachable => ("service-unreachable", "warn"),
+        ServiceHealth::Unknown => ("service-unknown", "warn"),
+        ServiceHealth::NotConfigured => ("service-not-configured", "warn"),
+    }
+}
+
+#[component]
+fn StatusCard(
+    locale: ReadSignal<Locale>,
+    status: ReadSignal<Option<Result<AppStatus, CommandError>>>,
+) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="status-heading" aria-live="polite">
+            <h2 id="status-heading">{move || t(locale.get(), "status-heading")}</h2>
+            {move || {
+                let l = locale.get();
+                match status.get() {
+                    None => view! { <p id="status-loading">{t(l, "status-loading")}</p> }.into_any(),
+                    Some(Err(_)) => {
+                        view! { <p id="status-storage" class="status-line warn" role="alert">{t(l, "error-storage")}</p> }
+                            .into_any()
+                    }
+                    Some(Ok(s)) => {
+                        let (service_id, service_class) = service_message(s.service);
+                        view! {
+                            <p id="status-storage" class="status-line ok" data-ready=s.storage_ready.to_string()>
+                                {t(l, "status-storage-ready")}
+                            </p>
+                            <p id="outbox-waiting" class="status-line" data-count=s.outbox.total().to_string()>
+                                {t_count(l, "home-waiting", s.outbox.total())}
+                            </p>
+                            <p id="status-service" class=format!("status-line {service_class}") data-health=service_id>
+                                {t(l, service_id)}
+                            </p>
+                            <p class="version">
+                                {t_num(l, "status-storage-version", "version", s.schema_version)}
+                            </p>
+                        }
+                            .into_any()
+                    }
+                }
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,39 @@
+//! Typed wrappers around the app shell's commands. This is the only place a
+//! command name appears in the UI.
+
+mod settings;
+mod status;
+
+pub use settings::set_locale;
+pub use status::get_app_status;
+
+use kulna_model::{CommandError, ErrorKind};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = ["window", "__TAURI__", "core"], catch)]
+    async fn invoke(cmd: &str, args: JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// Calls a command and decodes its result, or its rejection as the shared
+/// error type.
+pub(crate) async fn call<A: Serialize, R: DeserializeOwned>(
+    command: &str,
+    args: &A,
+) -> Result<R, CommandError> {
+    let args = serde_wasm_bindgen::to_value(args)
+        .map_err(|_| CommandError::new(ErrorKind::Internal, "arguments did not encode"))?;
+    match invoke(command, args).await {
+        Ok(value) => serde_wasm_bindgen::from_value(value)
+            .map_err(|_| CommandError::new(ErrorKind::Internal, "answer did not decode")),
+        Err(rejection) => Err(serde_wasm_bindgen::from_value(rejection)
+            .unwrap_or_else(|_| CommandError::new(ErrorKind::Internal, "command failed"))),
+    }
+}
+
+/// For commands without arguments.
+#[derive(Serialize)]
+pub(crate) struct NoArgs {}

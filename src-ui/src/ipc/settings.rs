@@ -1,0 +1,13 @@
+use super::call;
+use kulna_model::{CommandError, Locale};
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct SetLocale {
+    locale: Locale,
+}
+
+/// Remembers her language.
+pub async fn set_locale(locale: Locale) -> Result<(), CommandError> {
+    call("set_locale", &SetLocale { locale }).await
+}

@@ -1,0 +1,10 @@
+//! The UI entry point: mounts the app into the page.
+
+mod app;
+mod i18n;
+mod ipc;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}
