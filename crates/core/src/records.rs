@@ -170,7 +170,8 @@ fn enqueue(tx: &Connection, space: Option<i64>, envelope: &Envelope) -> Result<(
             &envelope.id.as_bytes()[..],
             space,
             envelope.kind.code(),
-            envelope.kind.urgency_rank(),
+            // Alerts first, then oldest first, whatever the kind.
+            u8::from(envelope.kind != RecordKind::Alert),
             envelope.created_at_ms,
             json
         ],
@@ -421,8 +422,9 @@ impl Vault {
     /// Locked: everything.
     pub fn outbox_counts(&self) -> Result<OutboxCounts, StoreError> {
         let mut inner = self.inner();
-        let space = match self.with_session(&mut inner, |_, s| Ok(s.slot)) {
-            Ok(slot) => Some(slot),
+        // A status poll is not activity: it must not keep the vault open.
+        let space = match self.check_idle(&mut inner) {
+            Ok(()) => inner.session.as_ref().map(|s| s.slot),
             Err(StoreError::Locked) => None,
             Err(e) => return Err(e),
         };

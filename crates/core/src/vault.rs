@@ -233,14 +233,24 @@ impl Vault {
     }
 
     /// Runs `f` on the open session, locking first if it sat idle too long.
+    /// Counts as activity.
     pub(crate) fn with_session<T>(
         &self,
         inner: &mut Inner,
         f: impl FnOnce(&Connection, &Session) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
+        self.check_idle(inner)?;
+        let session = inner.session.as_mut().ok_or(StoreError::Locked)?;
+        session.last_activity_ms = self.now_ms();
+        f(&inner.conn, session)
+    }
+
+    /// Locks if the session sat idle too long; `Locked` if no session is open.
+    /// Not activity.
+    pub(crate) fn check_idle(&self, inner: &mut Inner) -> Result<(), StoreError> {
         let now = self.now_ms();
         let guard = load_guard(&inner.conn)?;
-        let session = inner.session.as_mut().ok_or(StoreError::Locked)?;
+        let session = inner.session.as_ref().ok_or(StoreError::Locked)?;
         if let Some(secs) = guard.auto_lock_secs {
             let limit = i64::try_from(secs.saturating_mul(1000)).unwrap_or(i64::MAX);
             if now.saturating_sub(session.last_activity_ms) >= limit {
@@ -248,8 +258,7 @@ impl Vault {
                 return Err(StoreError::Locked);
             }
         }
-        session.last_activity_ms = now;
-        f(&inner.conn, session)
+        Ok(())
     }
 
     /// Where the vault stands.
@@ -258,7 +267,7 @@ impl Vault {
         if !has_slots(&inner.conn)? {
             return Ok(VaultState::NotSetUp);
         }
-        match self.with_session(&mut inner, |_, _| Ok(())) {
+        match self.check_idle(&mut inner) {
             Ok(()) => Ok(VaultState::Unlocked),
             Err(StoreError::Locked) => Ok(VaultState::Locked),
             Err(e) => Err(e),
@@ -455,10 +464,7 @@ impl Vault {
     /// [`Vault::lock`]).
     pub fn lock_if_idle(&self) -> Result<bool, StoreError> {
         let mut inner = self.inner();
-        if inner.session.is_none() {
-            return Ok(true);
-        }
-        match self.with_session(&mut inner, |_, _| Ok(())) {
+        match self.check_idle(&mut inner) {
             Ok(()) => Ok(false),
             Err(StoreError::Locked) => Ok(true),
             Err(e) => Err(e),

@@ -622,7 +622,7 @@ mod tests {
         let w = WrappedKey::wrap_with_pin(&dek, 7, &pin("2468"), params).unwrap();
         let stored = WrappedKey::from_bytes(&w.to_bytes()).unwrap();
         assert_eq!(stored.params().iterations.get(), 600_000);
-        let opened = unlock_slots(&[stored.clone()], &pin("2468")).unwrap();
+        let opened = unlock_slots(std::slice::from_ref(&stored), &pin("2468")).unwrap();
         assert_eq!(opened.meta, 7);
         let ct = dek.encrypt_field(aad(b"r1"), b"hello").unwrap();
         assert_eq!(
@@ -655,7 +655,7 @@ mod tests {
         let ct = dek.encrypt_field(aad(b"r"), b"kept").unwrap();
         let raised = params.with_cost(KdfCost::insecure_for_tests(NonZeroU32::new(20).unwrap()));
         let w = WrappedKey::wrap_with_pin(&dek, 0, &pin("1234"), raised).unwrap();
-        let opened = unlock_slots(&[w.clone()], &pin("1234")).unwrap();
+        let opened = unlock_slots(std::slice::from_ref(&w), &pin("1234")).unwrap();
         assert_eq!(&*opened.key.decrypt_field(aad(b"r"), &ct).unwrap(), b"kept");
         assert_eq!(w.params().iterations.get(), 20);
     }
