@@ -536,3 +536,64 @@ pub(crate) fn adopt_orphans(
     tx.commit()?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vault::VaultOptions;
+    use kulna_crypto::{KdfCost, Pin, SealingSecretKey};
+    use std::num::NonZeroU32;
+
+    #[test]
+    fn a_full_disk_is_a_typed_error_and_loses_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let service = SealingSecretKey::generate();
+        let v = Vault::open(
+            dir.path(),
+            VaultOptions {
+                kdf_cost: KdfCost::insecure_for_tests(NonZeroU32::new(1000).unwrap()),
+                service_key: Some(service.public_key().clone()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        v.set_pin(&Pin::new("1234".into()).unwrap()).unwrap();
+        {
+            let inner = v.inner();
+            let pages: i64 = inner
+                .conn
+                .query_row("PRAGMA page_count", [], |r| r.get(0))
+                .unwrap();
+            inner
+                .conn
+                .pragma_update(None, "max_page_count", pages + 8)
+                .unwrap();
+        }
+        let mut saved = Vec::new();
+        let err = loop {
+            let payload = vec![b'x'; 2048];
+            match v.save_record(NewRecord {
+                kind: RecordKind::Report,
+                region: None,
+                payload: &payload,
+            }) {
+                Ok(id) => saved.push(id),
+                Err(e) => break e,
+            }
+            assert!(saved.len() < 1000, "the limit was never reached");
+        };
+        assert!(matches!(err, StoreError::DiskFull), "{err:?}");
+        assert_eq!(err.kind(), kulna_model::ErrorKind::Storage);
+        // An alert on a full disk fails the same way, and nothing is half-written.
+        assert!(matches!(
+            v.seal_alert(None, &[b'a'; 4096]),
+            Err(StoreError::DiskFull)
+        ));
+        let records = v.records().unwrap();
+        assert_eq!(records.len(), saved.len());
+        assert_eq!(v.outbox_next_batch(10_000).unwrap().len(), saved.len());
+        for r in records {
+            assert_eq!(r.payload.unwrap().len(), 2048);
+        }
+    }
+}
