@@ -3,10 +3,11 @@
 use crate::error::{AppError, AppResult};
 use crate::AppState;
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{FromRequest, Request, State};
+use axum::extract::{DefaultBodyLimit, FromRequest, FromRequestParts, Path, Query, Request, State};
+use axum::http::request::Parts;
 use axum::http::StatusCode;
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::routing::{get, post};
+use axum::{middleware, Json, Router};
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine as _;
 use kulna_model::api::{HealthResponse, ServiceKeyResponse};
@@ -41,14 +42,71 @@ pub(crate) fn json_rejection(rej: JsonRejection) -> AppError {
     }
 }
 
+/// Query parameters whose every rejection is an [`AppError`].
+#[derive(Debug)]
+pub struct ApiQuery<T>(pub T);
+
+impl<S, T> FromRequestParts<S> for ApiQuery<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|Query(v)| Self(v))
+            .map_err(|rej| AppError::InvalidInput(rej.body_text()))
+    }
+}
+
+/// Path parameters whose every rejection is an [`AppError`].
+#[derive(Debug)]
+pub struct ApiPath<T>(pub T);
+
+impl<S, T> FromRequestParts<S> for ApiPath<T>
+where
+    T: DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|Path(v)| Self(v))
+            .map_err(|rej| AppError::InvalidInput(rej.body_text()))
+    }
+}
+
 /// Builds the whole API.
 pub fn router(state: AppState) -> Router {
+    let limit = state.config().body_limit_bytes;
+    let open = Router::new()
+        .route("/v1/service-key", get(service_key))
+        .route("/v1/devices", post(crate::devices::register))
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            crate::ratelimit::limit,
+        ));
+    let devices = Router::new()
+        .route("/v1/envelopes", post(crate::ingest::post_envelopes))
+        .route("/v1/alerts", post(crate::ingest::post_alert))
+        .route("/v1/devices/me/updates", get(crate::devices::updates));
     Router::new()
         .route("/health", get(health))
         .route("/ready", get(ready))
-        .route("/v1/service-key", get(service_key))
+        .merge(open)
+        .merge(devices)
         .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(DefaultBodyLimit::max(limit))
         .with_state(state)
+}
+
+async fn method_not_allowed() -> AppError {
+    AppError::InvalidInput("method not allowed on this route".into())
 }
 
 async fn health() -> Json<HealthResponse> {

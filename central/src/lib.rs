@@ -10,10 +10,14 @@
 //! * [`init`] makes the database and the service keys.
 
 pub mod config;
+pub mod devices;
 pub mod error;
 pub mod http;
+pub mod ingest;
+pub mod ratelimit;
 pub mod service_keys;
 pub mod store;
+pub mod tokens;
 
 use anyhow::Context as _;
 use config::{Config, DatabaseTarget};
@@ -44,20 +48,37 @@ pub struct AppState {
 pub(crate) struct Inner {
     pub(crate) store: Arc<dyn Storage>,
     pub(crate) keys: ServiceKeys,
-    #[allow(dead_code)]
     pub(crate) config: Config,
+    pub(crate) devices: devices::DeviceCache,
+    pub(crate) writer: ingest::Writer,
+    pub(crate) limiter: ratelimit::RateLimiter,
+    pub(crate) events: tokio::sync::broadcast::Sender<kulna_model::staff::QueueItem>,
 }
 
 impl AppState {
     /// Builds the state from an opened store and the opened service keys.
     pub fn new(store: Arc<dyn Storage>, keys: ServiceKeys, config: Config) -> Self {
+        let (events, _) = tokio::sync::broadcast::channel(4096);
+        let writer =
+            ingest::Writer::spawn(store.clone(), config.max_group_envelopes, events.clone());
+        let limiter =
+            ratelimit::RateLimiter::new(config.rate_limit_per_minute, config.rate_limit_burst);
         Self {
             inner: Arc::new(Inner {
                 store,
                 keys,
                 config,
+                devices: devices::DeviceCache::default(),
+                writer,
+                limiter,
+                events,
             }),
         }
+    }
+
+    /// The configuration it runs with.
+    pub fn config(&self) -> &Config {
+        &self.inner.config
     }
 
     /// The storage behind the service.

@@ -1,0 +1,383 @@
+//! Ingest: envelopes from devices, checked and stored durably, exactly once.
+//!
+//! # Group commit
+//!
+//! Every accepted batch goes to one writer task through a channel. The writer
+//! takes whatever is waiting (alerts first), up to `max_group_envelopes`,
+//! inserts it all in **one transaction** and answers each request once that
+//! transaction is committed (on SQLite with `synchronous=FULL`: on disk).
+//! Under load, many requests share one commit and one disk sync, instead of
+//! a pool of writers queueing on the database's write lock.
+//!
+//! # Exactly once
+//!
+//! Inserts are idempotent by record id: a resend is answered as held without
+//! a second row. The answer lists exactly the ids held, so a client that
+//! marks those as sent, and resends anything else, delivers each record once
+//! whatever fails in between. An id already held for *another* device is
+//! refused (`id_conflict`), never overwritten.
+//!
+//! # Checks, per item
+//!
+//! JSON shape, format version, the device named is the caller, the key id is
+//! the service's, region 1 to 12, ciphertext size, base64, and the Ed25519
+//! signature against the key the device registered. One bad item is
+//! reported with its index and reason; the others are stored.
+
+use crate::devices::{DeviceAuth, KnownDevice};
+use crate::error::{AppError, AppResult};
+use crate::http::ApiJson;
+use crate::store::{InsertOutcome, NewRecord, Storage, StoreError, StoreResult};
+use crate::AppState;
+use axum::extract::State;
+use axum::Json;
+use kulna_crypto::EnvelopeError;
+use kulna_model::api::{
+    AlertResponse, CaseStatus, IngestResponse, RejectReason, Rejection, MAX_BATCH,
+    MAX_CIPHERTEXT_BYTES,
+};
+use kulna_model::staff::QueueItem;
+use kulna_model::{Envelope, RecordId, RecordKind, ENVELOPE_VERSION};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use std::collections::HashSet;
+use std::sync::Arc;
+use tokio::sync::{broadcast, mpsc, oneshot};
+
+struct Job {
+    records: Vec<NewRecord>,
+    reply: oneshot::Sender<StoreResult<Vec<InsertOutcome>>>,
+}
+
+/// The handle to the writer task.
+#[derive(Debug, Clone)]
+pub struct Writer {
+    alerts: mpsc::Sender<Job>,
+    batches: mpsc::Sender<Job>,
+}
+
+impl std::fmt::Debug for Job {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Job")
+            .field("records", &self.records.len())
+            .finish()
+    }
+}
+
+impl Writer {
+    /// Starts the writer task. It ends when every handle is dropped, after
+    /// committing what it was given.
+    pub fn spawn(
+        store: Arc<dyn Storage>,
+        max_group: usize,
+        events: broadcast::Sender<QueueItem>,
+    ) -> Self {
+        let (alerts, alert_rx) = mpsc::channel(1024);
+        let (batches, batch_rx) = mpsc::channel(1024);
+        tokio::spawn(run(store, max_group.max(1), alert_rx, batch_rx, events));
+        Self { alerts, batches }
+    }
+
+    /// Stores records durably; answers one outcome per record once committed.
+    pub async fn submit(
+        &self,
+        records: Vec<NewRecord>,
+        urgent: bool,
+    ) -> AppResult<Vec<InsertOutcome>> {
+        let (reply, answer) = oneshot::channel();
+        let channel = if urgent { &self.alerts } else { &self.batches };
+        channel
+            .send(Job { records, reply })
+            .await
+            .map_err(|_| AppError::Unavailable(anyhow::anyhow!("the writer has stopped")))?;
+        let outcome = answer
+            .await
+            .map_err(|_| AppError::Unavailable(anyhow::anyhow!("the writer has stopped")))?;
+        Ok(outcome?)
+    }
+}
+
+async fn run(
+    store: Arc<dyn Storage>,
+    max_group: usize,
+    mut alert_rx: mpsc::Receiver<Job>,
+    mut batch_rx: mpsc::Receiver<Job>,
+    events: broadcast::Sender<QueueItem>,
+) {
+    loop {
+        let first = tokio::select! {
+            biased;
+            Some(job) = alert_rx.recv() => job,
+            Some(job) = batch_rx.recv() => job,
+            else => break,
+        };
+        let mut count = first.records.len();
+        let mut jobs = vec![first];
+        while count < max_group {
+            let next = match alert_rx.try_recv() {
+                Ok(job) => job,
+                Err(_) => match batch_rx.try_recv() {
+                    Ok(job) => job,
+                    Err(_) => break,
+                },
+            };
+            count += next.records.len();
+            jobs.push(next);
+        }
+        let all: Vec<NewRecord> = jobs
+            .iter()
+            .flat_map(|j| j.records.iter().cloned())
+            .collect();
+        let result = store.insert_records(&all).await;
+        match result {
+            Ok(outcomes) if outcomes.len() == all.len() => {
+                for (rec, outcome) in all.iter().zip(&outcomes) {
+                    if *outcome == InsertOutcome::Inserted && events.receiver_count() > 0 {
+                        let _ = events.send(QueueItem {
+                            id: rec.id,
+                            kind: rec.kind,
+                            region: rec.region,
+                            center_id: None,
+                            status: CaseStatus::New,
+                            created_at_ms: rec.created_at_ms,
+                            received_at_ms: rec.received_at_ms,
+                            acknowledged_at_ms: None,
+                        });
+                    }
+                }
+                let mut rest = outcomes.as_slice();
+                for job in jobs {
+                    let (mine, tail) = rest.split_at(job.records.len().min(rest.len()));
+                    rest = tail;
+                    let _ = job.reply.send(Ok(mine.to_vec()));
+                }
+                tracing::debug!(records = all.len(), "group committed");
+            }
+            Ok(_) => {
+                for job in jobs {
+                    let _ = job.reply.send(Err(StoreError::Other(anyhow::anyhow!(
+                        "storage answered the wrong number of outcomes"
+                    ))));
+                }
+            }
+            Err(e) => {
+                tracing::warn!(error = %format!("{e:#}"), records = all.len(), "group commit failed");
+                let msg = e.to_string();
+                for job in jobs {
+                    let _ = job
+                        .reply
+                        .send(Err(StoreError::Unavailable(anyhow::anyhow!("{msg}"))));
+                }
+            }
+        }
+    }
+}
+
+fn reject_for(e: &EnvelopeError) -> RejectReason {
+    match e {
+        EnvelopeError::UnknownVersion(_) => RejectReason::UnknownVersion,
+        EnvelopeError::WrongKey => RejectReason::WrongKey,
+        EnvelopeError::BadBase64(_) => RejectReason::BadBase64,
+        EnvelopeError::BadRegion => RejectReason::BadRegion,
+        EnvelopeError::BadKeyId => RejectReason::WrongKey,
+        _ => RejectReason::BadSignature,
+    }
+}
+
+/// Checks one envelope (as JSON text) from `device`. Pure CPU work.
+fn check_one(
+    raw: &str,
+    device: &KnownDevice,
+    key_id: &str,
+) -> Result<Envelope, (Option<RecordId>, RejectReason, String)> {
+    let env: Envelope = serde_json::from_str(raw).map_err(|e| {
+        let id = serde_json::from_str::<IdOnly>(raw).ok().and_then(|p| p.id);
+        (id, RejectReason::Malformed, format!("not an envelope: {e}"))
+    })?;
+    let id = Some(env.id);
+    if env.version != ENVELOPE_VERSION {
+        return Err((
+            id,
+            RejectReason::UnknownVersion,
+            format!("unknown envelope version {}", env.version),
+        ));
+    }
+    if env.device_id != device.id {
+        return Err((
+            id,
+            RejectReason::WrongDevice,
+            "the envelope names another device than the caller".into(),
+        ));
+    }
+    if env.key_id != key_id {
+        return Err((
+            id,
+            RejectReason::WrongKey,
+            "sealed to a key this service does not hold; fetch /v1/service-key".into(),
+        ));
+    }
+    if matches!(env.region, Some(r) if !(1..=12).contains(&r)) {
+        return Err((
+            id,
+            RejectReason::BadRegion,
+            "region must be between 1 and 12".into(),
+        ));
+    }
+    if env.ciphertext.len() / 4 * 3 > MAX_CIPHERTEXT_BYTES {
+        return Err((
+            id,
+            RejectReason::TooLarge,
+            format!("ciphertext larger than {MAX_CIPHERTEXT_BYTES} bytes"),
+        ));
+    }
+    kulna_crypto::verify_envelope(&env, &device.verifying_key)
+        .map_err(|e| (id, reject_for(&e), e.to_string()))?;
+    Ok(env)
+}
+
+#[derive(Deserialize)]
+struct IdOnly {
+    id: Option<RecordId>,
+}
+
+/// The request body, read item by item so that one bad item does not spoil the batch.
+#[derive(Debug, Deserialize)]
+pub struct RawBatch {
+    envelopes: Vec<Box<RawValue>>,
+}
+
+struct Checked {
+    records: Vec<(usize, NewRecord)>,
+    rejected: Vec<Rejection>,
+}
+
+fn check_all(items: Vec<Box<RawValue>>, device: Arc<KnownDevice>, key_id: String) -> Checked {
+    let now = crate::now_ms();
+    let mut records = Vec::with_capacity(items.len());
+    let mut rejected = Vec::new();
+    for (index, raw) in items.iter().enumerate() {
+        match check_one(raw.get(), &device, &key_id) {
+            Ok(env) => match serde_json::to_string(&env) {
+                Ok(text) => records.push((
+                    index,
+                    NewRecord {
+                        id: env.id,
+                        device_id: env.device_id,
+                        kind: env.kind,
+                        region: env.region,
+                        created_at_ms: env.created_at_ms,
+                        received_at_ms: now,
+                        envelope: text,
+                    },
+                )),
+                Err(e) => rejected.push(Rejection {
+                    index,
+                    id: Some(env.id),
+                    reason: RejectReason::Malformed,
+                    message: e.to_string(),
+                }),
+            },
+            Err((id, reason, message)) => rejected.push(Rejection {
+                index,
+                id,
+                reason,
+                message,
+            }),
+        }
+    }
+    Checked { records, rejected }
+}
+
+/// `POST /v1/envelopes`.
+pub async fn post_envelopes(
+    State(state): State<AppState>,
+    DeviceAuth(device): DeviceAuth,
+    ApiJson(batch): ApiJson<RawBatch>,
+) -> AppResult<Json<IngestResponse>> {
+    if batch.envelopes.len() > MAX_BATCH {
+        return Err(AppError::PayloadTooLarge(format!(
+            "at most {MAX_BATCH} envelopes per batch"
+        )));
+    }
+    let key_id = state.keys().key_id().to_owned();
+    let checked = tokio::task::spawn_blocking(move || check_all(batch.envelopes, device, key_id))
+        .await
+        .map_err(AppError::internal)?;
+    let Checked {
+        records,
+        mut rejected,
+    } = checked;
+    let (indexes, records): (Vec<usize>, Vec<NewRecord>) = records.into_iter().unzip();
+    let ids: Vec<RecordId> = records.iter().map(|r| r.id).collect();
+    let outcomes = if records.is_empty() {
+        Vec::new()
+    } else {
+        state.inner.writer.submit(records, false).await?
+    };
+    let mut held = Vec::with_capacity(ids.len());
+    let mut seen = HashSet::with_capacity(ids.len());
+    for ((index, id), outcome) in indexes.into_iter().zip(ids).zip(outcomes) {
+        match outcome {
+            InsertOutcome::Inserted | InsertOutcome::AlreadyHeld => {
+                if seen.insert(id) {
+                    held.push(id);
+                }
+            }
+            InsertOutcome::IdConflict => rejected.push(Rejection {
+                index,
+                id: Some(id),
+                reason: RejectReason::IdConflict,
+                message: "this record id is already held for another device".into(),
+            }),
+        }
+    }
+    rejected.sort_by_key(|r| r.index);
+    if !rejected.is_empty() {
+        tracing::info!(
+            held = held.len(),
+            rejected = rejected.len(),
+            "batch partly refused"
+        );
+    }
+    Ok(Json(IngestResponse { held, rejected }))
+}
+
+/// `POST /v1/alerts`: one alert envelope; answered once it is durable.
+pub async fn post_alert(
+    State(state): State<AppState>,
+    DeviceAuth(device): DeviceAuth,
+    ApiJson(raw): ApiJson<Box<RawValue>>,
+) -> AppResult<Json<AlertResponse>> {
+    let key_id = state.keys().key_id().to_owned();
+    let mut checked = tokio::task::spawn_blocking(move || check_all(vec![raw], device, key_id))
+        .await
+        .map_err(AppError::internal)?;
+    if let Some(r) = checked.rejected.pop() {
+        return Err(AppError::InvalidItem {
+            index: 0,
+            message: format!("{:?}: {}", r.reason, r.message),
+        });
+    }
+    let Some((_, record)) = checked.records.pop() else {
+        return Err(AppError::InvalidInput("no envelope".into()));
+    };
+    if record.kind != RecordKind::Alert {
+        return Err(AppError::InvalidInput(
+            "this route takes alerts only; send other records to /v1/envelopes".into(),
+        ));
+    }
+    let id = record.id;
+    let outcome = state.inner.writer.submit(vec![record], true).await?;
+    match outcome.first() {
+        Some(InsertOutcome::Inserted | InsertOutcome::AlreadyHeld) => {
+            tracing::info!("alert held");
+            Ok(Json(AlertResponse { id }))
+        }
+        Some(InsertOutcome::IdConflict) => Err(AppError::Conflict(
+            "this record id is already held for another device".into(),
+        )),
+        None => Err(AppError::internal(anyhow::anyhow!(
+            "no outcome for the alert"
+        ))),
+    }
+}
