@@ -4,7 +4,7 @@
 mod common;
 
 use common::{pin, Fixture};
-use kulna_core::{AppData, NewRecord, VaultState};
+use kulna_core::{NewRecord, VaultState};
 use kulna_model::{Locale, RecordKind};
 use std::path::Path;
 

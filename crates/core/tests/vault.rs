@@ -312,14 +312,13 @@ fn real_duress_and_wrong_pins_take_the_same_time() {
     let v = app.vault();
     v.set_pin(&pin("1234")).unwrap();
     v.set_duress_pin(&pin("9876"), false).unwrap();
-    let mut time = |p: &str| {
+    let time = |p: &str| {
         (0..5)
             .map(|_| {
                 v.lock();
                 let t = Instant::now();
                 let _ = v.unlock(&pin(p));
-                let took = t.elapsed();
-                took
+                t.elapsed()
             })
             .min()
             .unwrap()
