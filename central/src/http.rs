@@ -86,6 +86,7 @@ pub fn router(state: AppState) -> Router {
     let open = Router::new()
         .route("/v1/service-key", get(service_key))
         .route("/v1/devices", post(crate::devices::register))
+        .route("/v1/staff/login", post(crate::staff::login))
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
             crate::ratelimit::limit,
@@ -94,11 +95,32 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/envelopes", post(crate::ingest::post_envelopes))
         .route("/v1/alerts", post(crate::ingest::post_alert))
         .route("/v1/devices/me/updates", get(crate::devices::updates));
+    let staff = Router::new()
+        .route("/v1/staff/logout", post(crate::staff::logout))
+        .route("/v1/staff/me", get(crate::staff::me))
+        .route("/v1/queue", get(crate::cases::queue))
+        .route("/v1/queue/events", get(crate::cases::queue_events))
+        .route("/v1/cases/{id}", get(crate::cases::open_case))
+        .route(
+            "/v1/cases/{id}/acknowledge",
+            post(crate::cases::acknowledge),
+        )
+        .route("/v1/cases/{id}/assign", post(crate::cases::assign))
+        .route("/v1/cases/{id}/referrals", post(crate::cases::refer))
+        .route(
+            "/v1/cases/{id}/referrals/{referral_id}",
+            post(crate::cases::update_referral),
+        )
+        .route("/v1/cases/{id}/notes", post(crate::cases::note))
+        .route("/v1/cases/{id}/messages", post(crate::cases::message))
+        .route("/v1/cases/{id}/close", post(crate::cases::close))
+        .route("/v1/audit", get(crate::cases::audit_log));
     Router::new()
         .route("/health", get(health))
         .route("/ready", get(ready))
         .merge(open)
         .merge(devices)
+        .merge(staff)
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(limit))

@@ -9,6 +9,7 @@
 //! * [`launch`] serves it on a listener until a shutdown future resolves;
 //! * [`init`] makes the database and the service keys.
 
+pub mod cases;
 pub mod config;
 pub mod devices;
 pub mod error;
@@ -16,6 +17,7 @@ pub mod http;
 pub mod ingest;
 pub mod ratelimit;
 pub mod service_keys;
+pub mod staff;
 pub mod store;
 pub mod tokens;
 
@@ -53,6 +55,7 @@ pub(crate) struct Inner {
     pub(crate) writer: ingest::Writer,
     pub(crate) limiter: ratelimit::RateLimiter,
     pub(crate) events: tokio::sync::broadcast::Sender<kulna_model::staff::QueueItem>,
+    pub(crate) logins: staff::LoginThrottle,
 }
 
 impl AppState {
@@ -72,6 +75,7 @@ impl AppState {
                 writer,
                 limiter,
                 events,
+                logins: staff::LoginThrottle::default(),
             }),
         }
     }

@@ -38,6 +38,87 @@ enum Command {
         #[arg(long)]
         listen: Option<String>,
     },
+    /// Staff accounts.
+    #[command(subcommand)]
+    Staff(StaffCommand),
+    /// Women's centers (the scope of field workers).
+    #[command(subcommand)]
+    Center(CenterCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum StaffCommand {
+    /// Add an account. The password is read from --password-file, or
+    /// KULNA_STAFF_PASSWORD, or the first line of standard input.
+    Add {
+        /// Sign-in name.
+        #[arg(long)]
+        username: String,
+        /// listener, field_worker, supervisor or admin.
+        #[arg(long)]
+        role: String,
+        /// Scope: a region (1 to 12).
+        #[arg(long)]
+        region: Option<u8>,
+        /// Scope: a center id.
+        #[arg(long)]
+        center: Option<String>,
+        /// A file whose first line is the password.
+        #[arg(long)]
+        password_file: Option<PathBuf>,
+    },
+    /// Disable an account and end its sessions.
+    Disable {
+        /// Sign-in name.
+        #[arg(long)]
+        username: String,
+    },
+    /// Set a new password (read like `add`) and end the account's sessions.
+    ResetPassword {
+        /// Sign-in name.
+        #[arg(long)]
+        username: String,
+        /// A file whose first line is the password.
+        #[arg(long)]
+        password_file: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum CenterCommand {
+    /// Add or rename a center.
+    Add {
+        /// Short id, e.g. `casa-anfa`.
+        #[arg(long)]
+        id: String,
+        /// Its name.
+        #[arg(long)]
+        name: String,
+        /// Its region (1 to 12).
+        #[arg(long)]
+        region: u8,
+    },
+}
+
+fn read_password(file: Option<&std::path::Path>) -> anyhow::Result<secrecy::SecretString> {
+    let text = if let Some(f) = file {
+        std::fs::read_to_string(f).with_context(|| format!("cannot read {}", f.display()))?
+    } else if let Ok(p) = std::env::var("KULNA_STAFF_PASSWORD") {
+        p
+    } else {
+        let mut line = String::new();
+        std::io::stdin()
+            .read_line(&mut line)
+            .context("cannot read the password from standard input")?;
+        line
+    };
+    let line = text
+        .lines()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('\r')
+        .to_owned();
+    Ok(secrecy::SecretString::from(line))
 }
 
 fn main() -> ExitCode {
@@ -92,6 +173,61 @@ fn say(line: &str) -> anyhow::Result<()> {
 
 async fn run(command: Command, mut config: Config) -> anyhow::Result<()> {
     match command {
+        Command::Staff(cmd) => {
+            let store = kulna_central::open_store(&config).await?;
+            let memory = config.password_memory_kib;
+            match cmd {
+                StaffCommand::Add {
+                    username,
+                    role,
+                    region,
+                    center,
+                    password_file,
+                } => {
+                    let role = kulna_model::staff::Role::parse(&role)
+                        .context("role must be listener, field_worker, supervisor or admin")?;
+                    let password = read_password(password_file.as_deref())?;
+                    let new = kulna_central::staff::NewStaff {
+                        username,
+                        role,
+                        region,
+                        center,
+                        password,
+                    };
+                    let rec = kulna_central::staff::add_staff(&store, new, memory).await?;
+                    say(&format!("added {} ({})", rec.username, rec.role.as_str()))
+                }
+                StaffCommand::Disable { username } => {
+                    if !store.update_staff(&username, Some(true), None).await? {
+                        anyhow::bail!("no account `{username}`");
+                    }
+                    say(&format!("disabled {username}; its sessions are ended"))
+                }
+                StaffCommand::ResetPassword {
+                    username,
+                    password_file,
+                } => {
+                    let password = read_password(password_file.as_deref())?;
+                    kulna_central::staff::check_new_password(&password)
+                        .map_err(|e| anyhow::anyhow!(e))?;
+                    let hash = tokio::task::spawn_blocking(move || {
+                        kulna_central::staff::hash_password(&password, memory)
+                    })
+                    .await??;
+                    if !store.update_staff(&username, None, Some(hash)).await? {
+                        anyhow::bail!("no account `{username}`");
+                    }
+                    say(&format!(
+                        "new password set for {username}; its sessions are ended"
+                    ))
+                }
+            }
+        }
+        Command::Center(CenterCommand::Add { id, name, region }) => {
+            let store = kulna_central::open_store(&config).await?;
+            kulna_central::staff::add_center(&store, &id, &name, region).await?;
+            say(&format!("center {id} saved"))
+        }
         Command::Init => {
             let passphrase = config.passphrase()?;
             let store = kulna_central::open_store(&config).await?;

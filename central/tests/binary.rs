@@ -17,7 +17,10 @@ const BIN: &str = env!("CARGO_BIN_EXE_kulna-central");
 
 fn cmd(dir: &Path) -> Command {
     let mut c = Command::new(BIN);
-    c.arg("--data-dir").arg(dir).env("KULNA_OPERATOR_PASSPHRASE", "a long operator passphrase").env_remove("KULNA_DATABASE_URL");
+    c.arg("--data-dir")
+        .arg(dir)
+        .env("KULNA_OPERATOR_PASSPHRASE", "a long operator passphrase")
+        .env_remove("KULNA_DATABASE_URL");
     c
 }
 
@@ -29,8 +32,14 @@ fn start(dir: &Path, listen: &str) -> (Child, String) {
         .spawn()
         .unwrap();
     let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-    let url = line.trim().strip_prefix("listening on ").expect("the listening line").to_owned();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let url = line
+        .trim()
+        .strip_prefix("listening on ")
+        .expect("the listening line")
+        .to_owned();
     (child, url)
 }
 
@@ -44,7 +53,12 @@ fn init_is_idempotent_and_serve_prints_one_line() {
     let again = cmd(dir.path()).arg("init").output().unwrap();
     assert!(again.status.success());
     assert!(String::from_utf8_lossy(&again.stdout).contains("already initialised"));
-    assert_eq!(std::fs::read(dir.path().join("kulna-central.sqlite3")).unwrap().len(), db.len());
+    assert_eq!(
+        std::fs::read(dir.path().join("kulna-central.sqlite3"))
+            .unwrap()
+            .len(),
+        db.len()
+    );
 
     // Wrong passphrase: one clear sentence, non-zero.
     let out = Command::new(BIN)
@@ -62,13 +76,23 @@ fn init_is_idempotent_and_serve_prints_one_line() {
     assert!(url.starts_with("http://127.0.0.1:"));
     let port = url.rsplit(':').next().unwrap();
     // A busy port: one sentence on stderr, non-zero, no backtrace.
-    let out = cmd(dir.path()).args(["serve", "--listen", &format!("127.0.0.1:{port}")]).output().unwrap();
+    let out = cmd(dir.path())
+        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+        .output()
+        .unwrap();
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("already in use"), "{err}");
-    assert!(!err.contains("backtrace") && !err.contains("panicked"), "{err}");
+    assert!(
+        !err.contains("backtrace") && !err.contains("panicked"),
+        "{err}"
+    );
     // SIGTERM: a graceful exit.
-    Command::new("kill").arg("-TERM").arg(child.id().to_string()).status().unwrap();
+    Command::new("kill")
+        .arg("-TERM")
+        .arg(child.id().to_string())
+        .status()
+        .unwrap();
     let status = child.wait().unwrap();
     assert!(status.success(), "{status:?}");
 }
@@ -81,19 +105,41 @@ fn acknowledged_envelopes_survive_sigkill() {
     let rt = tokio::runtime::Runtime::new().unwrap();
     let held: Vec<kulna_model::RecordId> = rt.block_on(async {
         let client = reqwest::Client::new();
-        let key: ServiceKeyResponse = client.get(format!("{url}/v1/service-key")).send().await.unwrap().json().await.unwrap();
+        let key: ServiceKeyResponse = client
+            .get(format!("{url}/v1/service-key"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
         let service = kulna_crypto::SealingPublicKey::from_base64(&key.sealing_public_key).unwrap();
         let mut d = TestDevice::new();
-        let reg: RegisterDeviceResponse =
-            client.post(format!("{url}/v1/devices")).json(&d.registration()).send().await.unwrap().json().await.unwrap();
+        let reg: RegisterDeviceResponse = client
+            .post(format!("{url}/v1/devices"))
+            .json(&d.registration())
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
         d.token = reg.token;
         let d = std::sync::Arc::new(d);
         let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
         for _ in 0..8 {
-            let (client, url, d, service, tx) = (client.clone(), url.clone(), d.clone(), service.clone(), tx.clone());
+            let (client, url, d, service, tx) = (
+                client.clone(),
+                url.clone(),
+                d.clone(),
+                service.clone(),
+                tx.clone(),
+            );
             tokio::spawn(async move {
                 loop {
-                    let envs: Vec<_> = (0..50).map(|_| d.seal_bytes(&service, RecordKind::Report, Some(3), &[7u8; 512])).collect();
+                    let envs: Vec<_> = (0..50)
+                        .map(|_| d.seal_bytes(&service, RecordKind::Report, Some(3), &[7u8; 512]))
+                        .collect();
                     let Ok(r) = client
                         .post(format!("{url}/v1/envelopes"))
                         .header("authorization", d.bearer())
@@ -103,7 +149,9 @@ fn acknowledged_envelopes_survive_sigkill() {
                     else {
                         return;
                     };
-                    let Ok(body) = r.json::<IngestResponse>().await else { return };
+                    let Ok(body) = r.json::<IngestResponse>().await else {
+                        return;
+                    };
                     if tx.send(body.held).is_err() {
                         return;
                     }
@@ -127,12 +175,21 @@ fn acknowledged_envelopes_survive_sigkill() {
     let store = SqliteStore::open(&dir.path().join("kulna-central.sqlite3")).unwrap();
     rt.block_on(async {
         for id in &held {
-            assert!(store.case(*id).await.unwrap().is_some(), "acknowledged {id} was lost");
+            assert!(
+                store.case(*id).await.unwrap().is_some(),
+                "acknowledged {id} was lost"
+            );
         }
     });
     // And the service starts again on the same data.
     let (mut child, url) = start(dir.path(), "127.0.0.1:0");
-    let ok = rt.block_on(async { reqwest::get(format!("{url}/ready")).await.unwrap().status().is_success() });
+    let ok = rt.block_on(async {
+        reqwest::get(format!("{url}/ready"))
+            .await
+            .unwrap()
+            .status()
+            .is_success()
+    });
     assert!(ok);
     child.kill().unwrap();
     child.wait().unwrap();
