@@ -163,7 +163,7 @@ impl ServiceKeys {
             .open_in_place(
                 Nonce::assume_unique_for_key(nonce),
                 Aad::from(aad(&stored.key_id)),
-                &mut *buf,
+                &mut buf,
             )
             .map_err(|_| anyhow!("wrong operator passphrase (or the stored keys are damaged)"))?;
         if plain.len() <= 32 {

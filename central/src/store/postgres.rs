@@ -24,7 +24,7 @@ const MIGRATIONS: &[(i64, &str)] = &[(
     1,
     include_str!("../../migrations/postgres/0001_initial.sql"),
 )];
-const MIGRATION_LOCK: i64 = 0x6b75_6c6e_61;
+const MIGRATION_LOCK: i64 = 0x006b_756c_6e61;
 
 /// The PostgreSQL store.
 #[derive(Clone)]

@@ -257,6 +257,7 @@ impl ApiErrorCode {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
 
     fn rid() -> RecordId {

@@ -155,6 +155,7 @@ pub enum SupportTopic {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
 
     #[test]
