@@ -150,3 +150,15 @@ mod tests {
         assert!(AppData::open(dir.path()).is_err());
     }
 }
+
+#[cfg(test)]
+mod shell_contract {
+    /// The Tauri shell keeps one `AppData` in its managed state, shared
+    /// across threads.
+    #[test]
+    fn app_data_is_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<super::AppData>();
+        assert_send_sync::<crate::Vault>();
+    }
+}
