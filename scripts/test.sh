@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Sets up, then runs every check and test: formatting, lints, the library
+# and service tests (SQLite and a real PostgreSQL), and the end-to-end tests
+# of the real app binary under Xvfb. Screenshots land in target/e2e-artifacts.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+"$ROOT/scripts/setup.sh"
+cd "$ROOT"
+
+XVFB_PID=""
+cleanup() {
+  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
+  "$ROOT/scripts/postgres-test-server.sh" stop >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+say "formatting"
+cargo fmt --all --check || fail "code is not formatted: run 'cargo fmt --all'"
+
+# The app embeds the built UI at compile time, so build it before linting.
+build_ui
+
+say "lints (native)"
+cargo clippy -q --workspace --all-targets -- -D warnings || fail "clippy found problems (above)"
+say "lints (UI, wasm32)"
+cargo clippy -q -p kulna-ui --target wasm32-unknown-unknown -- -D warnings || fail "clippy found problems in the UI (above)"
+
+say "starting a throwaway PostgreSQL"
+KULNA_TEST_POSTGRES_URL="$("$ROOT/scripts/postgres-test-server.sh")" || fail "PostgreSQL did not start (see above)"
+export KULNA_TEST_POSTGRES_URL
+
+say "library and service tests"
+cargo test --workspace --exclude kulna-app --exclude kulna-ui --exclude kulna-e2e
+
+build_app_and_service
+
+say "end-to-end tests of the real app (Xvfb, tauri-driver, WebKitWebDriver)"
+start_xvfb
+cargo test -p kulna-e2e -- --test-threads=1
+
+say "all tests passed; screenshots in $CARGO_TARGET_DIR/e2e-artifacts"
