@@ -329,7 +329,9 @@ impl Vault {
     pub fn unlock(&self, pin: &Pin) -> Result<(), StoreError> {
         let now = self.now_ms();
         let slots = {
-            let inner = self.inner();
+            let mut inner = self.inner();
+            // Whatever was open closes: a PIN typed now decides what opens.
+            inner.session = None;
             let slots = load_slots(&inner.conn)?;
             if slots.is_empty() {
                 return Err(StoreError::NotSetUp);

@@ -57,6 +57,9 @@ fn pin_set_lock_unlock_change() {
     assert!(v.unlock(&pin("1234")).is_err());
     v.unlock(&pin("5678")).unwrap();
     assert_eq!(v.records().unwrap().len(), 1);
+    // A wrong PIN typed while open closes the vault.
+    assert!(v.unlock(&pin("0000")).is_err());
+    assert_eq!(v.state().unwrap(), VaultState::Locked);
 
     // A restart keeps everything and starts locked.
     drop(app);
