@@ -57,7 +57,10 @@ pub fn App() -> impl IntoView {
 }
 
 #[component]
-fn LanguagePicker(locale: ReadSignal<Locale>, choose: impl Fn(Locale) + Copy + 'static) -> impl IntoView {
+fn LanguagePicker(
+    locale: ReadSignal<Locale>,
+    choose: impl Fn(Locale) + Copy + 'static,
+) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="language-heading">
             <h2 id="language-heading">{move || t(locale.get(), "language-label")}</h2>

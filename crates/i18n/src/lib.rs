@@ -10,8 +10,8 @@
 
 #![warn(missing_docs)]
 
-use fluent_bundle::{FluentBundle, FluentResource, FluentValue};
 pub use fluent_bundle::FluentArgs;
+use fluent_bundle::{FluentBundle, FluentResource, FluentValue};
 use kulna_model::Locale;
 use std::collections::BTreeSet;
 
@@ -210,11 +210,7 @@ pub fn completeness_problems() -> Vec<String> {
         let missing: Vec<_> = reference.difference(&ids).cloned().collect();
         let extra: Vec<_> = ids.difference(&reference).cloned().collect();
         if !missing.is_empty() {
-            out.push(format!(
-                "{} lacks: {}",
-                locale.code(),
-                missing.join(", ")
-            ));
+            out.push(format!("{} lacks: {}", locale.code(), missing.join(", ")));
         }
         if !extra.is_empty() {
             out.push(format!(
@@ -268,7 +264,11 @@ mod tests {
         // zero, one, two, few (3–10), many (11–99), other (100–102)
         let distinct: BTreeSet<_> = forms.iter().collect();
         assert_eq!(distinct.len(), 6, "{forms:#?}");
-        assert!(forms[1].contains("واحد") || forms[1].contains("عنصر"), "{}", forms[1]);
+        assert!(
+            forms[1].contains("واحد") || forms[1].contains("عنصر"),
+            "{}",
+            forms[1]
+        );
     }
 
     #[test]
@@ -278,7 +278,10 @@ mod tests {
         let many = catalog.count(Locale::En, "home-waiting", 4);
         assert_ne!(one, many);
         // Placeables are wrapped in FSI ... PDI so mixed-direction text stays readable.
-        assert!(many.contains('\u{2068}') && many.contains('\u{2069}'), "{many:?}");
+        assert!(
+            many.contains('\u{2068}') && many.contains('\u{2069}'),
+            "{many:?}"
+        );
     }
 
     #[test]

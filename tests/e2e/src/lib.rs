@@ -154,7 +154,10 @@ impl Driver {
         if std::env::var_os("DISPLAY").is_none() {
             bail!("no DISPLAY: run under Xvfb (scripts/test.sh starts one)");
         }
-        on_path("tauri-driver", "cargo install --locked tauri-driver --version 2.1.0")?;
+        on_path(
+            "tauri-driver",
+            "cargo install --locked tauri-driver --version 2.1.0",
+        )?;
         on_path("WebKitWebDriver", "apt-get install webkit2gtk-driver")?;
         let app = built_binary(
             "kulna-app",
@@ -164,11 +167,16 @@ impl Driver {
         let port = free_port()?;
         let native_port = free_port()?;
         let mut cmd = Command::new("tauri-driver");
-        cmd.args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
-            .env("XDG_DATA_HOME", data_home.path())
-            .env_remove("KULNA_SERVICE_URL")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null());
+        cmd.args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native_port.to_string(),
+        ])
+        .env("XDG_DATA_HOME", data_home.path())
+        .env_remove("KULNA_SERVICE_URL")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
         if let Some(url) = service_url {
             cmd.env("KULNA_SERVICE_URL", url);
         }
@@ -233,7 +241,12 @@ where
 
 /// The value of an attribute of the first element matching `css`, if any.
 pub async fn attr(c: &Client, css: &str, name: &str) -> Option<String> {
-    c.find(Locator::Css(css)).await.ok()?.attr(name).await.ok()?
+    c.find(Locator::Css(css))
+        .await
+        .ok()?
+        .attr(name)
+        .await
+        .ok()?
 }
 
 /// The text of the first element matching `css`, if any.
@@ -246,9 +259,7 @@ pub async fn wait_attr(c: &Client, css: &str, name: &str, value: &str) -> Result
     eventually(
         &format!("{css}[{name}={value:?}]"),
         Duration::from_secs(15),
-        || async {
-            (attr(c, css, name).await.as_deref() == Some(value)).then_some(())
-        },
+        || async { (attr(c, css, name).await.as_deref() == Some(value)).then_some(()) },
     )
     .await
 }

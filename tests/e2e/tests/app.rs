@@ -12,7 +12,11 @@ use std::time::Duration;
 
 async fn html(c: &Client, name: &str) -> Option<String> {
     let script = format!("return document.documentElement.getAttribute('{name}')");
-    c.execute(&script, vec![]).await.ok()?.as_str().map(str::to_owned)
+    c.execute(&script, vec![])
+        .await
+        .ok()?
+        .as_str()
+        .map(str::to_owned)
 }
 
 /// Clicks a language and waits until the page speaks it and the shell has
@@ -22,9 +26,11 @@ async fn switch_to(c: &Client, catalog: &Catalog, locale: Locale) -> Result<()> 
         .await?
         .click()
         .await?;
-    eventually(&format!("<html lang={}>", locale.code()), Duration::from_secs(10), || async {
-        (html(c, "lang").await.as_deref() == Some(locale.code())).then_some(())
-    })
+    eventually(
+        &format!("<html lang={}>", locale.code()),
+        Duration::from_secs(10),
+        || async { (html(c, "lang").await.as_deref() == Some(locale.code())).then_some(()) },
+    )
     .await?;
     assert_eq!(
         html(c, "dir").await.as_deref(),
@@ -46,7 +52,10 @@ async fn switch_to(c: &Client, catalog: &Catalog, locale: Locale) -> Result<()> 
 async fn assert_started_in(c: &Client, catalog: &Catalog, locale: Locale) -> Result<()> {
     wait_attr(c, "main", "data-saved-locale", locale.code()).await?;
     assert_eq!(html(c, "lang").await.as_deref(), Some(locale.code()));
-    assert_eq!(html(c, "dir").await.as_deref(), Some(locale.direction().as_str()));
+    assert_eq!(
+        html(c, "dir").await.as_deref(),
+        Some(locale.direction().as_str())
+    );
     assert_eq!(
         text(c, "#app-tagline").await.unwrap_or_default(),
         catalog.text(locale, "app-tagline")
@@ -64,7 +73,10 @@ async fn home_shows_status_switches_language_and_remembers_it() -> Result<()> {
     // Through every layer: UI -> IPC -> core (SQLite) and core -> service.
     wait_attr(&c, "#status-storage", "data-ready", "true").await?;
     wait_attr(&c, "#status-service", "data-health", "service-reachable").await?;
-    assert_eq!(attr(&c, "#outbox-waiting", "data-count").await.as_deref(), Some("0"));
+    assert_eq!(
+        attr(&c, "#outbox-waiting", "data-count").await.as_deref(),
+        Some("0")
+    );
     // The window title says nothing about violence or help.
     assert_eq!(c.title().await?, "Kulna");
 
