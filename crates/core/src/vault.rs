@@ -192,9 +192,16 @@ impl Vault {
         let path = dir.join(DATABASE_FILE);
         let conn = open_connection(&path)?;
         let device = DeviceKeys::load_or_create(&conn)?;
+        let service_key = match &options.service_key {
+            Some(key) => {
+                save_service_key(&conn, key)?;
+                Some(key.clone())
+            }
+            None => load_service_key(&conn)?,
+        };
         Ok(Self {
             path,
-            service_key: Mutex::new(options.service_key.clone()),
+            service_key: Mutex::new(service_key),
             options,
             inner: Mutex::new(Inner {
                 conn,
@@ -219,9 +226,13 @@ impl Vault {
         self.options.clock.now_ms()
     }
 
-    /// Sets the central service's public key (pinned in the build).
-    pub fn set_service_key(&self, key: SealingPublicKey) {
+    /// Sets the central service's public key (pinned in the build, or
+    /// learned at registration) and remembers it across restarts, so the
+    /// panic button can seal an alert at the next start, offline and locked.
+    pub fn set_service_key(&self, key: SealingPublicKey) -> Result<(), StoreError> {
+        save_service_key(&self.inner().conn, &key)?;
         *self.service_key.lock().unwrap_or_else(|e| e.into_inner()) = Some(key);
+        Ok(())
     }
 
     pub(crate) fn service_key(&self) -> Result<SealingPublicKey, StoreError> {
@@ -681,6 +692,15 @@ impl Vault {
         }
         inner.conn = open_connection(&self.path)?;
         inner.device = DeviceKeys::load_or_create(&inner.conn)?;
+        // The service's public key is no secret of hers: keep the panic button working.
+        let service_key = self
+            .service_key
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        if let Some(key) = service_key {
+            save_service_key(&inner.conn, &key)?;
+        }
         tracing::info!("vault wiped");
         Ok(())
     }
@@ -697,6 +717,31 @@ impl Vault {
             None => Ok(None),
         }
     }
+}
+
+const SETTING_SERVICE_KEY: &str = "service_key";
+
+fn save_service_key(conn: &Connection, key: &SealingPublicKey) -> Result<(), StoreError> {
+    conn.execute(
+        "INSERT INTO setting (name, value) VALUES (?1, ?2)
+         ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+        [SETTING_SERVICE_KEY, &key.to_base64()],
+    )?;
+    Ok(())
+}
+
+fn load_service_key(conn: &Connection) -> Result<Option<SealingPublicKey>, StoreError> {
+    let text: Option<String> = conn
+        .query_row(
+            "SELECT value FROM setting WHERE name = ?1",
+            [SETTING_SERVICE_KEY],
+            |r| r.get(0),
+        )
+        .optional()?;
+    text.map(|t| {
+        SealingPublicKey::from_base64(&t).map_err(|_| StoreError::BadSetting("service_key"))
+    })
+    .transpose()
 }
 
 fn has_slots(conn: &Connection) -> Result<bool, StoreError> {

@@ -316,19 +316,19 @@ fn real_duress_and_wrong_pins_take_the_same_time() {
     v.set_pin(&pin("1234")).unwrap();
     v.set_duress_pin(&pin("9876"), false).unwrap();
     let time = |p: &str| {
-        (0..5)
-            .map(|_| {
-                v.lock();
-                let t = Instant::now();
-                let _ = v.unlock(&pin(p));
-                t.elapsed()
-            })
-            .min()
-            .unwrap()
+        v.lock();
+        let t = Instant::now();
+        let _ = v.unlock(&pin(p));
+        t.elapsed()
     };
-    let real = time("1234");
-    let duress = time("9876");
-    let wrong = time("5555");
+    // Interleaved, so that other tests running alongside load all three alike;
+    // the fastest of several runs is the work itself.
+    let (mut real, mut duress, mut wrong) = (Duration::MAX, Duration::MAX, Duration::MAX);
+    for _ in 0..7 {
+        real = real.min(time("1234"));
+        duress = duress.min(time("9876"));
+        wrong = wrong.min(time("5555"));
+    }
     let (lo, hi) = [real, duress, wrong]
         .iter()
         .fold((Duration::MAX, Duration::ZERO), |(lo, hi), t| {
@@ -610,8 +610,18 @@ fn bad_input_gives_typed_errors() {
         Err(StoreError::NoServiceKey)
     ));
     bare.vault().save_drafts(&[report(b"x")]).unwrap();
-    bare.vault().set_service_key(f.service.public_key().clone());
+    bare.vault()
+        .set_service_key(f.service.public_key().clone())
+        .unwrap();
     bare.vault().seal_alert(None, b"x").unwrap();
+    // Remembered across a restart (and a wipe): the panic button works offline.
+    drop(bare);
+    let bare = AppData::open(dir2.path()).unwrap();
+    bare.vault().seal_alert(None, b"y").unwrap();
+    bare.vault().wipe().unwrap();
+    drop(bare);
+    let bare = AppData::open(dir2.path()).unwrap();
+    bare.vault().seal_alert(None, b"z").unwrap();
 }
 
 #[test]
