@@ -1,7 +1,14 @@
 fn main() {
     // One permission per command (allow-<command>), granted per window in
     // capabilities/: a window can call only what it is given.
-    let manifest = tauri_build::AppManifest::new().commands(&["get_app_status", "set_locale"]);
+    let manifest = tauri_build::AppManifest::new().commands(&[
+        "get_app_status",
+        "set_locale",
+        "set_pin",
+        "unlock_vault",
+        "lock_vault",
+        "raise_alert",
+    ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .unwrap_or_else(|e| panic!("tauri build step failed: {e}"));
 }

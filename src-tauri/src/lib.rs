@@ -28,6 +28,10 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             commands::status::get_app_status,
             commands::settings::set_locale,
+            commands::vault::set_pin,
+            commands::vault::unlock_vault,
+            commands::vault::lock_vault,
+            commands::alert::raise_alert,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

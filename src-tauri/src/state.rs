@@ -1,30 +1,57 @@
 //! What the app holds while it runs.
 
-use kulna_core::{AppData, ServiceUrl};
+use kulna_core::{AppData, SealingPublicKey, ServiceUrl, VaultOptions};
+use kulna_model::CommandError;
 use std::path::Path;
+use std::sync::Arc;
 
 /// The open data directory and the configured service.
 pub struct AppState {
-    pub data: AppData,
+    pub data: Arc<AppData>,
     pub service: Option<ServiceUrl>,
 }
 
+fn from_env<T, E: std::fmt::Display>(name: &str, parse: impl Fn(&str) -> Result<T, E>) -> Option<T> {
+    match std::env::var(name) {
+        Ok(text) if !text.trim().is_empty() => match parse(&text) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                tracing::warn!("ignoring {name}: {e}");
+                None
+            }
+        },
+        _ => None,
+    }
+}
+
 impl AppState {
-    /// Opens the data directory. The service address comes from
-    /// `KULNA_SERVICE_URL` (set by the run script and field deployments);
-    /// an unacceptable address is reported once and ignored.
+    /// Opens the data directory. Field deployments (and the run script)
+    /// configure the service with `KULNA_SERVICE_URL` and pin its sealing
+    /// key with `KULNA_SERVICE_KEY` (base64); an unacceptable value is
+    /// reported once and ignored.
     pub fn open(dir: &Path) -> Result<Self, Box<dyn std::error::Error>> {
-        let data = AppData::open(dir)?;
-        let service = match std::env::var("KULNA_SERVICE_URL") {
-            Ok(text) if !text.trim().is_empty() => match ServiceUrl::parse(&text) {
-                Ok(url) => Some(url),
-                Err(e) => {
-                    tracing::warn!("ignoring KULNA_SERVICE_URL: {e}");
-                    None
-                }
-            },
-            _ => None,
+        let options = VaultOptions {
+            service_key: from_env("KULNA_SERVICE_KEY", SealingPublicKey::from_base64),
+            ..VaultOptions::default()
         };
+        let data = Arc::new(AppData::open_with(dir, options)?);
+        let service = from_env("KULNA_SERVICE_URL", ServiceUrl::parse);
         Ok(Self { data, service })
+    }
+
+    /// Runs blocking storage work (SQLite, PIN derivation) off the async
+    /// runtime, so the window never freezes.
+    pub async fn blocking<T, F>(&self, work: F) -> Result<T, CommandError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&AppData) -> Result<T, kulna_core::StoreError> + Send + 'static,
+    {
+        let data = Arc::clone(&self.data);
+        tauri::async_runtime::spawn_blocking(move || work(&data))
+            .await
+            .map_err(|_| {
+                CommandError::new(kulna_model::ErrorKind::Internal, "storage task failed")
+            })?
+            .map_err(CommandError::from)
     }
 }

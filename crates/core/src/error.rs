@@ -151,7 +151,21 @@ impl From<VaultCryptoError> for StoreError {
 impl From<StoreError> for CommandError {
     fn from(e: StoreError) -> Self {
         // The message names the failed operation only; never data.
-        Self::new(e.kind(), e.to_string())
+        let mut out = Self::new(e.kind(), e.to_string());
+        match e {
+            StoreError::WrongPin {
+                attempts_left,
+                retry_after_secs,
+            } => {
+                out.attempts_left = attempts_left;
+                out.retry_after_secs = Some(retry_after_secs);
+            }
+            StoreError::TooManyAttempts { retry_after_secs } => {
+                out.retry_after_secs = Some(retry_after_secs);
+            }
+            _ => {}
+        }
+        out
     }
 }
 
@@ -177,5 +191,7 @@ mod tests {
         let c: CommandError = wrong.into();
         assert_eq!(c.kind, ErrorKind::WrongPin);
         assert_eq!(c.message, "wrong PIN");
+        assert_eq!(c.attempts_left, Some(3));
+        assert_eq!(c.retry_after_secs, Some(0));
     }
 }

@@ -7,8 +7,9 @@
 pub use crate::error::StoreError;
 pub use crate::vault::DATABASE_FILE;
 
-use crate::vault::{Vault, VaultOptions};
-use kulna_model::{AppStatus, Locale, ServiceHealth};
+use crate::vault::{Vault, VaultOptions, VaultState};
+use kulna_model::record::{Consents, RecordPayload};
+use kulna_model::{AppStatus, LockState, Locale, RecordId, ServiceHealth};
 use rusqlite::OptionalExtension;
 use std::path::{Path, PathBuf};
 
@@ -94,6 +95,23 @@ impl AppData {
         Ok(v)
     }
 
+    /// The panic button: an alert in her language, asking for help now,
+    /// sealed and committed durably. Works while the vault is locked.
+    pub fn raise_alert(&self, region: Option<u8>) -> Result<RecordId, StoreError> {
+        let payload = RecordPayload {
+            consents: Consents {
+                services: true,
+                contact: true,
+                ..Consents::default()
+            },
+            in_danger_now: Some(true),
+            language: Some(self.locale()?),
+            ..RecordPayload::default()
+        };
+        let bytes = serde_json::to_vec(&payload).map_err(|_| StoreError::Damaged)?;
+        self.vault.seal_alert(region, &bytes)
+    }
+
     /// What the home screen shows about the app, with what waits in the outbox.
     pub fn status(&self, service: ServiceHealth) -> Result<AppStatus, StoreError> {
         Ok(AppStatus {
@@ -103,6 +121,11 @@ impl AppData {
             schema_version: self.schema_version()?,
             outbox: self.vault.outbox_counts()?,
             service,
+            lock: match self.vault.state()? {
+                VaultState::NotSetUp => LockState::NotSetUp,
+                VaultState::Locked => LockState::Locked,
+                VaultState::Unlocked => LockState::Unlocked,
+            },
         })
     }
 }

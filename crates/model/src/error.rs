@@ -36,6 +36,12 @@ pub struct CommandError {
     pub kind: ErrorKind,
     /// A short English description for logs; never contains secrets.
     pub message: String,
+    /// For a wrong PIN or too many attempts: seconds before the next try.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_after_secs: Option<u64>,
+    /// For a wrong PIN when a wipe limit is set: tries left before the wipe.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attempts_left: Option<u32>,
 }
 
 impl CommandError {
@@ -44,6 +50,8 @@ impl CommandError {
         Self {
             kind,
             message: message.into(),
+            retry_after_secs: None,
+            attempts_left: None,
         }
     }
 }
@@ -66,6 +74,15 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&e).unwrap(),
             r#"{"kind":"wrong_pin","message":"wrong PIN"}"#
+        );
+        let e = CommandError {
+            retry_after_secs: Some(30),
+            attempts_left: Some(2),
+            ..e
+        };
+        assert_eq!(
+            serde_json::to_string(&e).unwrap(),
+            r#"{"kind":"wrong_pin","message":"wrong PIN","retry_after_secs":30,"attempts_left":2}"#
         );
     }
 }

@@ -21,4 +21,4 @@ pub use envelope::{Envelope, RecordKind, ENVELOPE_VERSION};
 pub use error::{CommandError, ErrorKind};
 pub use ids::{DeviceId, IdError, RecordId};
 pub use locale::{Direction, Locale, LocaleError};
-pub use status::{AppStatus, OutboxCounts, ServiceHealth};
+pub use status::{AppStatus, LockState, OutboxCounts, ServiceHealth};

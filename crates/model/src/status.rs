@@ -35,6 +35,18 @@ pub enum ServiceHealth {
     Unreachable,
 }
 
+/// Whether her vault is set up and open. The panic button works in every state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LockState {
+    /// No PIN chosen yet (first run, or after a wipe).
+    NotSetUp,
+    /// A PIN is set and the vault is closed.
+    Locked,
+    /// Open.
+    Unlocked,
+}
+
 /// The state of the app, for the home screen.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AppStatus {
@@ -50,6 +62,8 @@ pub struct AppStatus {
     pub outbox: OutboxCounts,
     /// What the app knows of the service.
     pub service: ServiceHealth,
+    /// Whether her vault is set up and open.
+    pub lock: LockState,
 }
 
 #[cfg(test)]
@@ -69,10 +83,11 @@ mod tests {
                 requests: 0,
             },
             service: ServiceHealth::Reachable,
+            lock: LockState::Locked,
         };
         assert_eq!(
             serde_json::to_string(&s).unwrap(),
-            r#"{"version":"0.1.0","locale":"fr","storage_ready":true,"schema_version":1,"outbox":{"alerts":1,"reports":2,"requests":0},"service":"reachable"}"#
+            r#"{"version":"0.1.0","locale":"fr","storage_ready":true,"schema_version":1,"outbox":{"alerts":1,"reports":2,"requests":0},"service":"reachable","lock":"locked"}"#
         );
         assert_eq!(s.outbox.total(), 3);
     }

@@ -1,4 +1,6 @@
 //! IPC commands, one file per noun. Names are `verb_noun`, unique in the app.
 
+pub mod alert;
 pub mod settings;
 pub mod status;
+pub mod vault;
