@@ -87,6 +87,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/service-key", get(service_key))
         .route("/v1/devices", post(crate::devices::register))
         .route("/v1/staff/login", post(crate::staff::login))
+        .route("/v1/directory", get(crate::directory::get_directory))
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
             crate::ratelimit::limit,
@@ -114,7 +115,8 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/cases/{id}/notes", post(crate::cases::note))
         .route("/v1/cases/{id}/messages", post(crate::cases::message))
         .route("/v1/cases/{id}/close", post(crate::cases::close))
-        .route("/v1/audit", get(crate::cases::audit_log));
+        .route("/v1/audit", get(crate::cases::audit_log))
+        .route("/v1/stats", get(crate::stats::get_stats));
     Router::new()
         .route("/health", get(health))
         .route("/ready", get(ready))

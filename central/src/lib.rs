@@ -12,12 +12,14 @@
 pub mod cases;
 pub mod config;
 pub mod devices;
+pub mod directory;
 pub mod error;
 pub mod http;
 pub mod ingest;
 pub mod ratelimit;
 pub mod service_keys;
 pub mod staff;
+pub mod stats;
 pub mod store;
 pub mod tokens;
 

@@ -44,6 +44,23 @@ enum Command {
     /// Women's centers (the scope of field workers).
     #[command(subcommand)]
     Center(CenterCommand),
+    /// The directory of opportunities and services.
+    #[command(subcommand)]
+    Directory(DirectoryCommand),
+    /// Print the anonymous statistics (consented records only, small cells suppressed).
+    Stats,
+}
+
+#[derive(Debug, Subcommand)]
+enum DirectoryCommand {
+    /// Replace the draft with a CSV or JSON file (checked first; nothing
+    /// changes when a line is wrong).
+    Import {
+        /// The file (`.csv` or `.json`).
+        file: PathBuf,
+    },
+    /// Publish the draft as the next signed version.
+    Publish,
 }
 
 #[derive(Debug, Subcommand)]
@@ -222,6 +239,58 @@ async fn run(command: Command, mut config: Config) -> anyhow::Result<()> {
                     ))
                 }
             }
+        }
+        Command::Directory(DirectoryCommand::Import { file }) => {
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| format!("cannot read {}", file.display()))?;
+            let csv = file
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+            let store = kulna_central::open_store(&config).await?;
+            match kulna_central::directory::import(&store, &text, csv).await {
+                Ok(n) => say(&format!(
+                    "draft replaced: {n} entries; publish with `kulna-central directory publish`"
+                )),
+                Err(problems) => {
+                    for p in &problems {
+                        eprintln!("{}: {p}", file.display());
+                    }
+                    anyhow::bail!(
+                        "{} problem(s) in {}; nothing was imported",
+                        problems.len(),
+                        file.display()
+                    )
+                }
+            }
+        }
+        Command::Directory(DirectoryCommand::Publish) => {
+            let passphrase = config.passphrase()?;
+            let store = kulna_central::open_store(&config).await?;
+            let keys = kulna_central::open_keys(&store, passphrase).await?;
+            let v = kulna_central::directory::publish(&store, &keys).await?;
+            say(&format!("published directory version {v}"))
+        }
+        Command::Stats => {
+            let passphrase = config.passphrase()?;
+            let store = kulna_central::open_store(&config).await?;
+            let keys = kulna_central::open_keys(&store, passphrase).await?;
+            let stats = kulna_central::stats::compute(&store, &keys).await?;
+            say("region\tmonth\tincident_type\tcount")?;
+            for c in stats.cells {
+                let region = c
+                    .region
+                    .map(|r| format!("{r:02}"))
+                    .unwrap_or_else(|| "-".into());
+                let count = c
+                    .count
+                    .map(|n| n.to_string())
+                    .unwrap_or_else(|| "<5".into());
+                say(&format!(
+                    "{region}\t{}\t{}\t{count}",
+                    c.month, c.incident_type
+                ))?;
+            }
+            Ok(())
         }
         Command::Center(CenterCommand::Add { id, name, region }) => {
             let store = kulna_central::open_store(&config).await?;

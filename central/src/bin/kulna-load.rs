@@ -1,2 +1,432 @@
-//! Load generator for `kulna-central` (filled in later).
-fn main() {}
+//! `kulna-load`: the ingest load benchmark.
+//!
+//! Starts `kulna-central` (the binary next to this one) on loopback in its
+//! own process, over a fresh SQLite database (or the PostgreSQL database given
+//! with `--database-url`), then, in this process:
+//!
+//! 1. measures a `GET /health` baseline with the same number of connections;
+//! 2. registers `--devices` devices and seals all their envelopes beforehand
+//!    (1 KiB payloads by default), so the generator spends its time sending;
+//! 3. sends the batches, one connection per device, while another device
+//!    sends an alert every 10 ms to `POST /v1/alerts`;
+//! 4. prints envelopes/s, request latency p50/p99, alert latency p50/p99
+//!    under that load, the server's resident memory (peak), and the ratios to
+//!    the baseline.
+//!
+//! ```sh
+//! cargo build --release -p kulna-central --bins
+//! $CARGO_TARGET_DIR/release/kulna-load            # or target/release/kulna-load
+//! ```
+
+use anyhow::{bail, Context as _};
+use clap::Parser;
+use kulna_crypto::{
+    seal_envelope, DeviceSigningKey, SealInput, SealingPublicKey, SealingSecretKey,
+};
+use kulna_model::api::{
+    IngestResponse, RegisterDeviceRequest, RegisterDeviceResponse, ServiceKeyResponse,
+};
+use kulna_model::{DeviceId, RecordId, RecordKind};
+use std::io::{BufRead as _, BufReader, Write as _};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+#[derive(Debug, Parser)]
+#[command(name = "kulna-load", about = "Ingest load benchmark for kulna-central")]
+struct Args {
+    /// Concurrent devices (one connection each).
+    #[arg(long, default_value_t = 32)]
+    devices: usize,
+    /// Batches each device sends.
+    #[arg(long, default_value_t = 40)]
+    batches: usize,
+    /// Envelopes per batch.
+    #[arg(long, default_value_t = 100)]
+    batch_size: usize,
+    /// Plaintext bytes per envelope.
+    #[arg(long, default_value_t = 1024)]
+    payload: usize,
+    /// `GET /health` requests per connection for the baseline.
+    #[arg(long, default_value_t = 1000)]
+    health_requests: usize,
+    /// PostgreSQL URL of an empty database (default: SQLite in a temporary directory).
+    #[arg(long)]
+    database_url: Option<String>,
+    /// The service binary (default: `kulna-central` next to this one).
+    #[arg(long)]
+    server_bin: Option<PathBuf>,
+}
+
+struct Server {
+    child: Child,
+    url: String,
+    _dir: tempfile::TempDir,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start_server(args: &Args) -> anyhow::Result<Server> {
+    let bin = match &args.server_bin {
+        Some(b) => b.clone(),
+        None => std::env::current_exe()?.with_file_name("kulna-central"),
+    };
+    if !bin.exists() {
+        bail!(
+            "{} not found: build it with `cargo build --release -p kulna-central --bins`",
+            bin.display()
+        );
+    }
+    let dir = tempfile::tempdir()?;
+    let cmd = |sub: &[&str]| {
+        let mut c = Command::new(&bin);
+        c.arg("--data-dir")
+            .arg(dir.path())
+            .args(sub)
+            .env("KULNA_OPERATOR_PASSPHRASE", "load benchmark passphrase")
+            .env("KULNA_RATE_LIMIT_PER_MINUTE", "100000")
+            .env("KULNA_RATE_LIMIT_BURST", "10000")
+            .env("KULNA_LOG", "warn");
+        match &args.database_url {
+            Some(u) => c.env("KULNA_DATABASE_URL", u),
+            None => c.env_remove("KULNA_DATABASE_URL"),
+        };
+        c
+    };
+    let status = cmd(&["init"]).stdout(Stdio::null()).status()?;
+    if !status.success() {
+        bail!("kulna-central init failed");
+    }
+    let mut child = cmd(&["serve", "--listen", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()?;
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().context("server stdout")?).read_line(&mut line)?;
+    let url = line
+        .trim()
+        .strip_prefix("listening on ")
+        .context("no listening line")?
+        .to_owned();
+    Ok(Server {
+        child,
+        url,
+        _dir: dir,
+    })
+}
+
+fn memory_kib(pid: u32) -> (u64, u64) {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    let field = |name: &str| {
+        text.lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0)
+    };
+    (field("VmRSS:"), field("VmHWM:"))
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+struct Device {
+    id: DeviceId,
+    signing: DeviceSigningKey,
+    token: String,
+}
+
+async fn register(client: &reqwest::Client, url: &str) -> anyhow::Result<Device> {
+    let id = DeviceId::new_random();
+    let signing = DeviceSigningKey::generate()?;
+    let sealing = SealingSecretKey::generate();
+    let req = RegisterDeviceRequest {
+        device_id: id,
+        verifying_key: signing.verifying_key().to_base64(),
+        sealing_public_key: sealing.public_key().to_base64(),
+    };
+    let resp: RegisterDeviceResponse = client
+        .post(format!("{url}/v1/devices"))
+        .json(&req)
+        .send()
+        .await?
+        .error_for_status()?
+        .json()
+        .await?;
+    Ok(Device {
+        id,
+        signing,
+        token: resp.token,
+    })
+}
+
+fn seal(
+    d: &Device,
+    service: &SealingPublicKey,
+    kind: RecordKind,
+    payload: &[u8],
+) -> anyhow::Result<kulna_model::Envelope> {
+    Ok(seal_envelope(
+        &SealInput {
+            id: RecordId::new_v7(),
+            kind,
+            device_id: d.id,
+            created_at_ms: 1_764_000_000_000,
+            region: Some(6),
+            plaintext: payload,
+        },
+        service,
+        &d.signing,
+    )?)
+}
+
+fn new_client() -> anyhow::Result<reqwest::Client> {
+    Ok(reqwest::Client::builder()
+        .pool_max_idle_per_host(1)
+        .timeout(Duration::from_secs(60))
+        .build()?)
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let args = Args::parse();
+    let server = start_server(&args)?;
+    let url = server.url.clone();
+    let pid = server.child.id();
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "kulna-load: {} devices x {} batches x {} envelopes of {} B, {} backend, server pid {pid} at {url}",
+        args.devices,
+        args.batches,
+        args.batch_size,
+        args.payload,
+        if args.database_url.is_some() { "PostgreSQL" } else { "SQLite" }
+    )?;
+    let (rss_idle, _) = memory_kib(pid);
+
+    // 1. Baseline: GET /health with the same number of connections.
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for _ in 0..args.devices {
+        let (client, url, n) = (new_client()?, url.clone(), args.health_requests);
+        tasks.push(tokio::spawn(async move {
+            let mut lat = Vec::with_capacity(n);
+            for _ in 0..n {
+                let t = Instant::now();
+                let r = client.get(format!("{url}/health")).send().await?;
+                r.error_for_status()?.bytes().await?;
+                lat.push(t.elapsed());
+            }
+            anyhow::Ok(lat)
+        }));
+    }
+    let mut health = Vec::new();
+    for t in tasks {
+        health.extend(t.await??);
+    }
+    let health_secs = started.elapsed().as_secs_f64();
+    health.sort();
+    let health_rps = health.len() as f64 / health_secs;
+
+    // 2. Devices and their envelopes, sealed beforehand.
+    let client = new_client()?;
+    let key: ServiceKeyResponse = client
+        .get(format!("{url}/v1/service-key"))
+        .send()
+        .await?
+        .json()
+        .await?;
+    let service = SealingPublicKey::from_base64(&key.sealing_public_key)?;
+    let mut devices = Vec::new();
+    for _ in 0..args.devices {
+        devices.push(register(&client, &url).await?);
+    }
+    let alerter = register(&client, &url).await?;
+    let payload = vec![b'x'; args.payload];
+    let t = Instant::now();
+    let bodies: Vec<Vec<axum::body::Bytes>> = std::thread::scope(|s| {
+        let handles: Vec<_> = devices
+            .chunks(args.devices.div_ceil(2).max(1))
+            .map(|chunk| {
+                let (service, payload) = (&service, &payload);
+                let (batches, size) = (args.batches, args.batch_size);
+                s.spawn(move || -> anyhow::Result<Vec<Vec<axum::body::Bytes>>> {
+                    let mut all = Vec::new();
+                    for d in chunk {
+                        let mut mine = Vec::with_capacity(batches);
+                        for _ in 0..batches {
+                            let envs = (0..size)
+                                .map(|_| seal(d, service, RecordKind::Report, payload))
+                                .collect::<anyhow::Result<Vec<_>>>()?;
+                            mine.push(axum::body::Bytes::from(serde_json::to_vec(
+                                &serde_json::json!({ "envelopes": envs }),
+                            )?));
+                        }
+                        all.push(mine);
+                    }
+                    Ok(all)
+                })
+            })
+            .collect();
+        let mut all = Vec::new();
+        for h in handles {
+            all.extend(
+                h.join()
+                    .map_err(|_| anyhow::anyhow!("sealing thread panicked"))??,
+            );
+        }
+        anyhow::Ok(all)
+    })?;
+    let alerts: Vec<axum::body::Bytes> = (0..5000)
+        .map(|_| {
+            Ok(axum::body::Bytes::from(serde_json::to_vec(&seal(
+                &alerter,
+                &service,
+                RecordKind::Alert,
+                b"{\"in_danger_now\":true}",
+            )?)?))
+        })
+        .collect::<anyhow::Result<_>>()?;
+    writeln!(
+        out,
+        "sealed {} envelopes in {:.1} s",
+        args.devices * args.batches * args.batch_size,
+        t.elapsed().as_secs_f64()
+    )?;
+
+    // 3. The load, with alerts alongside.
+    let done = Arc::new(AtomicBool::new(false));
+    let alert_task = {
+        let (client, url, token, done) = (
+            new_client()?,
+            url.clone(),
+            alerter.token.clone(),
+            done.clone(),
+        );
+        tokio::spawn(async move {
+            let mut lat = Vec::new();
+            let mut tick = tokio::time::interval(Duration::from_millis(10));
+            for body in alerts {
+                tick.tick().await;
+                if done.load(Ordering::Relaxed) {
+                    break;
+                }
+                let t = Instant::now();
+                let r = client
+                    .post(format!("{url}/v1/alerts"))
+                    .header("authorization", format!("Bearer {token}"))
+                    .header("content-type", "application/json")
+                    .body(body)
+                    .send()
+                    .await?;
+                r.error_for_status()?.bytes().await?;
+                lat.push(t.elapsed());
+            }
+            anyhow::Ok(lat)
+        })
+    };
+    let peak = Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let sampler = {
+        let (done, peak) = (done.clone(), peak.clone());
+        tokio::spawn(async move {
+            while !done.load(Ordering::Relaxed) {
+                let (rss, _) = memory_kib(pid);
+                peak.fetch_max(rss, Ordering::Relaxed);
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        })
+    };
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for (d, mine) in devices.iter().zip(bodies) {
+        let (client, url, token) = (new_client()?, url.clone(), d.token.clone());
+        tasks.push(tokio::spawn(async move {
+            let mut lat = Vec::with_capacity(mine.len());
+            let mut held = 0usize;
+            for body in mine {
+                let t = Instant::now();
+                let r = client
+                    .post(format!("{url}/v1/envelopes"))
+                    .header("authorization", format!("Bearer {token}"))
+                    .header("content-type", "application/json")
+                    .body(body)
+                    .send()
+                    .await?;
+                let r: IngestResponse = r.error_for_status()?.json().await?;
+                lat.push(t.elapsed());
+                if !r.rejected.is_empty() {
+                    bail!("the service refused envelopes: {:?}", r.rejected.first());
+                }
+                held += r.held.len();
+            }
+            anyhow::Ok((lat, held))
+        }));
+    }
+    let mut lat = Vec::new();
+    let mut held = 0;
+    for t in tasks {
+        let (l, h) = t.await??;
+        lat.extend(l);
+        held += h;
+    }
+    let secs = started.elapsed().as_secs_f64();
+    done.store(true, Ordering::Relaxed);
+    let mut alert_lat = alert_task.await??;
+    let _ = sampler.await;
+    let (_, hwm) = memory_kib(pid);
+    lat.sort();
+    alert_lat.sort();
+    let rate = held as f64 / secs;
+    let req_rate = lat.len() as f64 / secs;
+
+    writeln!(
+        out,
+        "GET /health baseline: {health_rps:.0} req/s, p50 {:.2} ms, p99 {:.2} ms",
+        ms(percentile(&health, 0.5)),
+        ms(percentile(&health, 0.99))
+    )?;
+    writeln!(
+        out,
+        "ingest: {held} envelopes in {secs:.2} s = {rate:.0} envelopes/s ({req_rate:.0} req/s), request p50 {:.1} ms, p99 {:.1} ms",
+        ms(percentile(&lat, 0.5)),
+        ms(percentile(&lat, 0.99))
+    )?;
+    writeln!(
+        out,
+        "alerts under load: {} sent, p50 {:.2} ms, p99 {:.2} ms",
+        alert_lat.len(),
+        ms(percentile(&alert_lat, 0.5)),
+        ms(percentile(&alert_lat, 0.99))
+    )?;
+    writeln!(
+        out,
+        "server memory: idle {:.1} MiB, peak during load {:.1} MiB (VmHWM {:.1} MiB)",
+        rss_idle as f64 / 1024.0,
+        peak.load(Ordering::Relaxed) as f64 / 1024.0,
+        hwm as f64 / 1024.0
+    )?;
+    writeln!(
+        out,
+        "ratios to the baseline: ingest req/s / health req/s = {:.3}; ingest p99 / health p99 = {:.1}",
+        req_rate / health_rps,
+        ms(percentile(&lat, 0.99)) / ms(percentile(&health, 0.99)).max(1e-6)
+    )?;
+    Ok(())
+}

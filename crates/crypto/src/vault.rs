@@ -429,7 +429,7 @@ impl WrappedKey {
     }
 
     /// Opens the wrapped key with a PIN key. Wrong key or altered bytes: error.
-    pub fn unwrap(&self, pin_key: &PinKey) -> Result<(DataKey, u32), VaultCryptoError> {
+    pub fn open_with(&self, pin_key: &PinKey) -> Result<(DataKey, u32), VaultCryptoError> {
         let aad = wrap_aad(&self.params);
         let aead = LessSafeKey::new(
             UnboundKey::new(&AES_256_GCM, &pin_key.0[..])
@@ -538,7 +538,7 @@ pub fn unlock_slots(slots: &[WrappedKey], pin: &Pin) -> Option<OpenedSlot> {
             continue;
         };
         // Every slot is tried, even after a match.
-        if let Ok((key, meta)) = slot.unwrap(pin_key) {
+        if let Ok((key, meta)) = slot.open_with(pin_key) {
             if opened.is_none() {
                 opened = Some(OpenedSlot { index, key, meta });
             }

@@ -9,6 +9,7 @@
 #![warn(missing_docs)]
 
 pub mod api;
+pub mod directory;
 pub mod envelope;
 pub mod error;
 pub mod ids;

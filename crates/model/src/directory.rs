@@ -1,0 +1,184 @@
+//! The published directory of opportunities and services, as the service
+//! signs it and the app verifies it.
+//!
+//! `GET /v1/directory` answers a [`SignedDirectory`] holding a full
+//! [`DirectorySnapshot`]; `GET /v1/directory?since=N` answers the
+//! [`DirectoryDelta`] from version N to the latest (or 304 when N is the
+//! latest). Both carry an `ETag`; `If-None-Match` gives 304.
+//!
+//! The signed bytes are `DIRECTORY_SIGNATURE_TAG || body`, where `body` is
+//! the exact JSON text in [`SignedDirectory::body`]: verify the Ed25519
+//! signature (the service's `directory_signing_key`) over those bytes
+//! *before* parsing the body.
+
+use serde::{Deserialize, Serialize};
+
+/// Prefix of the signed bytes of a directory body.
+pub const DIRECTORY_SIGNATURE_TAG: &[u8] = b"kulna-maak/directory v1\n";
+
+/// A text in each of the app's languages; absent where not translated.
+/// The app falls back to Arabic, then French.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Localized {
+    /// Standard Arabic.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ar: Option<String>,
+    /// Darija in Arabic script.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ary: Option<String>,
+    /// Tamazight in Tifinagh.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub zgh: Option<String>,
+    /// French.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fr: Option<String>,
+    /// English.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+}
+
+/// Whether a listing is something to apply to or a service that helps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryKind {
+    /// A job, training, vocational training, business support, income-generating project or financing.
+    Opportunity,
+    /// A listening center, care cell, police, gendarmerie, health unit, shelter, legal aid, association.
+    Service,
+}
+
+/// One listing. Its `id` is stable across versions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DirectoryEntry {
+    /// Stable id: lower-case letters, digits, `-` and `_`.
+    pub id: String,
+    /// Opportunity or service.
+    pub kind: EntryKind,
+    /// Category within the kind, e.g. `vocational_training`, `shelter`.
+    pub category: String,
+    /// Region code 1 to 12; `None` for national listings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<u8>,
+    /// Province.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub province: Option<String>,
+    /// Town.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub town: Option<String>,
+    /// Title.
+    pub title: Localized,
+    /// Summary.
+    #[serde(default)]
+    pub summary: Localized,
+    /// How to apply or how to get there.
+    #[serde(default)]
+    pub how_to_apply: Localized,
+    /// Phone number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// A clearly labelled sample, not a real listing.
+    #[serde(default)]
+    pub sample: bool,
+}
+
+/// A whole published version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DirectorySnapshot {
+    /// Version number, from 1.
+    pub version: u64,
+    /// When published, milliseconds since the epoch.
+    pub published_at_ms: i64,
+    /// Every listing, by id.
+    pub entries: Vec<DirectoryEntry>,
+}
+
+/// What changed between two versions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DirectoryDelta {
+    /// The version the device has.
+    pub from_version: u64,
+    /// The version this brings it to.
+    pub to_version: u64,
+    /// When `to_version` was published.
+    pub published_at_ms: i64,
+    /// Listings added or changed.
+    pub upserted: Vec<DirectoryEntry>,
+    /// Ids of listings removed.
+    pub removed: Vec<String>,
+}
+
+/// Snapshot or delta.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DirectoryBodyKind {
+    /// `body` is a [`DirectorySnapshot`].
+    Snapshot,
+    /// `body` is a [`DirectoryDelta`].
+    Delta,
+}
+
+/// `GET /v1/directory`: a signed snapshot or delta.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignedDirectory {
+    /// What `body` holds.
+    pub kind: DirectoryBodyKind,
+    /// The version it brings the device to.
+    pub version: u64,
+    /// The JSON text of the snapshot or delta, exactly as signed.
+    pub body: String,
+    /// Ed25519 signature of `DIRECTORY_SIGNATURE_TAG || body`, base64.
+    pub signature: String,
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn shapes_are_pinned() {
+        let e = DirectoryEntry {
+            id: "ofppt-casa-couture".into(),
+            kind: EntryKind::Opportunity,
+            category: "vocational_training".into(),
+            region: Some(6),
+            province: None,
+            town: Some("Casablanca".into()),
+            title: Localized {
+                fr: Some("Couture".into()),
+                ar: Some("خياطة".into()),
+                ..Localized::default()
+            },
+            summary: Localized::default(),
+            how_to_apply: Localized::default(),
+            phone: None,
+            sample: true,
+        };
+        assert_eq!(
+            serde_json::to_string(&e).unwrap(),
+            r#"{"id":"ofppt-casa-couture","kind":"opportunity","category":"vocational_training","region":6,"town":"Casablanca","title":{"ar":"خياطة","fr":"Couture"},"summary":{},"how_to_apply":{},"sample":true}"#
+        );
+        let s = SignedDirectory {
+            kind: DirectoryBodyKind::Delta,
+            version: 3,
+            body: "{}".into(),
+            signature: "AA==".into(),
+        };
+        assert_eq!(
+            serde_json::to_string(&s).unwrap(),
+            r#"{"kind":"delta","version":3,"body":"{}","signature":"AA=="}"#
+        );
+        let d = DirectoryDelta {
+            from_version: 1,
+            to_version: 2,
+            published_at_ms: 5,
+            upserted: vec![],
+            removed: vec!["x".into()],
+        };
+        assert_eq!(
+            serde_json::to_string(&d).unwrap(),
+            r#"{"from_version":1,"to_version":2,"published_at_ms":5,"upserted":[],"removed":["x"]}"#
+        );
+    }
+}
