@@ -17,3 +17,30 @@ service-unknown = Pas encore de contact avec le service d'écoute
 service-not-configured = Aucun service d'écoute n'est configuré sur cet appareil
 error-storage = Le stockage de cet appareil n'a pas pu être ouvert. Rien n'a été effacé.
 error-generic = Un problème est survenu. Veuillez réessayer.
+panic-button = Alerte
+panic-button-label = Bouton d'alerte : appuyez 2 secondes sans relâcher pour envoyer une alerte
+panic-hold-hint = Appuyez 2 secondes sans relâcher
+panic-countdown = { $count ->
+    [one] Envoi de l'alerte dans { $count } seconde
+   *[other] Envoi de l'alerte dans { $count } secondes
+}
+panic-cancel = Annuler
+panic-sending = Enregistrement de l'alerte…
+panic-saved = Alerte enregistrée sur ce téléphone. Elle part dès qu'il y a une connexion.
+panic-failed = L'alerte n'a pas pu être enregistrée. Appelez le 19 (police) ou le 8350.
+pin-setup-heading = Protégez cette application par un code
+pin-setup-hint = Sans votre code, personne ne peut lire ce que vous écrivez ici. Le bouton d'alerte fonctionne même quand l'application est verrouillée.
+pin-label = Code
+pin-again-label = Le même code, une seconde fois
+pin-save = Enregistrer le code
+pin-too-short = Un code a au moins 4 caractères
+pin-mismatch = Les deux codes ne sont pas identiques
+unlock-heading = Entrez votre code
+unlock-button = Ouvrir
+wrong-pin = Code incorrect
+pin-wait = { $count ->
+    [one] Trop d'essais. Attendez { $count } seconde.
+   *[other] Trop d'essais. Attendez { $count } secondes.
+}
+lock-heading = L'application est ouverte
+lock-button = Verrouiller maintenant

@@ -11,7 +11,10 @@ pub struct AppState {
     pub service: Option<ServiceUrl>,
 }
 
-fn from_env<T, E: std::fmt::Display>(name: &str, parse: impl Fn(&str) -> Result<T, E>) -> Option<T> {
+fn from_env<T, E: std::fmt::Display>(
+    name: &str,
+    parse: impl Fn(&str) -> Result<T, E>,
+) -> Option<T> {
     match std::env::var(name) {
         Ok(text) if !text.trim().is_empty() => match parse(&text) {
             Ok(v) => Some(v),

@@ -1,9 +1,11 @@
-//! The home screen of the walking skeleton: the app's name, her language,
-//! and what the app knows of itself.
+//! The home screen: the panic button first, then her PIN (choose, unlock or
+//! lock), what the app knows of itself, and her language.
 
 use crate::i18n::{apply_to_document, t, t_count, t_num};
 use crate::ipc;
-use kulna_model::{AppStatus, CommandError, Locale, ServiceHealth};
+use crate::lock::{LockCard, PinSetup, UnlockForm};
+use crate::panic::PanicButton;
+use kulna_model::{AppStatus, CommandError, Locale, LockState, ServiceHealth};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -19,14 +21,20 @@ pub fn App() -> impl IntoView {
 
     Effect::new(move |_| apply_to_document(locale.get()));
 
-    spawn_local(async move {
-        let answer = ipc::get_app_status().await;
-        if let Ok(s) = &answer {
-            locale.set(s.locale);
-            saved_locale.set(Some(s.locale));
-        }
-        status.set(Some(answer));
-    });
+    let refresh = move || {
+        spawn_local(async move {
+            let answer = ipc::get_app_status().await;
+            if let Ok(s) = &answer {
+                if saved_locale.get_untracked().is_none() {
+                    locale.set(s.locale);
+                }
+                saved_locale.set(Some(s.locale));
+            }
+            status.set(Some(answer));
+        });
+    };
+    refresh();
+    let lock_state = move || status.get().and_then(|s| s.ok()).map(|s| s.lock);
 
     let choose = move |l: Locale| {
         locale.set(l);
@@ -42,16 +50,31 @@ pub fn App() -> impl IntoView {
     };
 
     view! {
-        <main data-saved-locale=move || saved_locale.get().map(|l| l.code()).unwrap_or("")>
+        <main
+            data-saved-locale=move || saved_locale.get().map(|l| l.code()).unwrap_or("")
+            data-lock=move || match lock_state() {
+                Some(LockState::NotSetUp) => "not_set_up",
+                Some(LockState::Locked) => "locked",
+                Some(LockState::Unlocked) => "unlocked",
+                None => "",
+            }
+        >
             <header>
                 <h1 id="app-name">{move || t(locale.get(), "app-name")}</h1>
                 <p class="tagline" id="app-tagline">{move || t(locale.get(), "app-tagline")}</p>
             </header>
+            <PanicButton locale=locale.read_only() on_saved=refresh />
+            {move || match lock_state() {
+                Some(LockState::NotSetUp) => view! { <PinSetup locale=locale.read_only() on_done=refresh /> }.into_any(),
+                Some(LockState::Locked) => view! { <UnlockForm locale=locale.read_only() on_done=refresh /> }.into_any(),
+                Some(LockState::Unlocked) => view! { <LockCard locale=locale.read_only() on_done=refresh /> }.into_any(),
+                None => ().into_any(),
+            }}
+            <StatusCard locale=locale.read_only() status=status.read_only() />
             <LanguagePicker locale=locale.read_only() choose=choose />
             <Show when=move || save_failed.get()>
                 <p class="status-line warn" role="alert">{move || t(locale.get(), "error-generic")}</p>
             </Show>
-            <StatusCard locale=locale.read_only() status=status.read_only() />
         </main>
     }
 }

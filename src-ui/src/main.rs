@@ -3,6 +3,8 @@
 mod app;
 mod i18n;
 mod ipc;
+mod lock;
+mod panic;
 
 fn main() {
     console_error_panic_hook::set_once();

@@ -9,7 +9,7 @@ pub use crate::vault::DATABASE_FILE;
 
 use crate::vault::{Vault, VaultOptions, VaultState};
 use kulna_model::record::{Consents, RecordPayload};
-use kulna_model::{AppStatus, LockState, Locale, RecordId, ServiceHealth};
+use kulna_model::{AppStatus, Locale, LockState, RecordId, ServiceHealth};
 use rusqlite::OptionalExtension;
 use std::path::{Path, PathBuf};
 

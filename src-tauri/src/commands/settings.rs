@@ -3,6 +3,9 @@ use kulna_model::{CommandError, Locale};
 
 /// Remembers her language across restarts.
 #[tauri::command]
-pub async fn set_locale(state: tauri::State<'_, AppState>, locale: Locale) -> Result<(), CommandError> {
+pub async fn set_locale(
+    state: tauri::State<'_, AppState>,
+    locale: Locale,
+) -> Result<(), CommandError> {
     state.blocking(move |data| data.set_locale(locale)).await
 }

@@ -8,14 +8,24 @@ fn pin(text: String) -> Result<Pin, kulna_core::StoreError> {
 
 /// Chooses her PIN on first run.
 #[tauri::command]
-pub async fn set_pin(state: tauri::State<'_, AppState>, pin_text: String) -> Result<(), CommandError> {
-    state.blocking(move |data| data.vault().set_pin(&pin(pin_text)?)).await
+pub async fn set_pin(
+    state: tauri::State<'_, AppState>,
+    pin_text: String,
+) -> Result<(), CommandError> {
+    state
+        .blocking(move |data| data.vault().set_pin(&pin(pin_text)?))
+        .await
 }
 
 /// Opens the vault (or, with the duress PIN, the decoy: the same answer).
 #[tauri::command]
-pub async fn unlock_vault(state: tauri::State<'_, AppState>, pin_text: String) -> Result<(), CommandError> {
-    state.blocking(move |data| data.vault().unlock(&pin(pin_text)?)).await
+pub async fn unlock_vault(
+    state: tauri::State<'_, AppState>,
+    pin_text: String,
+) -> Result<(), CommandError> {
+    state
+        .blocking(move |data| data.vault().unlock(&pin(pin_text)?))
+        .await
 }
 
 /// Closes the vault at once; the data key is zeroized.

@@ -3,9 +3,11 @@
 
 mod settings;
 mod status;
+mod vault;
 
 pub use settings::set_locale;
 pub use status::get_app_status;
+pub use vault::{lock_vault, raise_alert, set_pin, unlock_vault};
 
 use kulna_model::{CommandError, ErrorKind};
 use serde::de::DeserializeOwned;

@@ -52,6 +52,12 @@ fn on_path(tool: &str, install: &str) -> Result<()> {
     Ok(())
 }
 
+/// Two TLS stacks meet in this crate (WebDriver client and HTTP client):
+/// name the crypto provider once so neither has to guess.
+fn tls_provider() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
 /// A free TCP port on loopback.
 pub fn free_port() -> Result<u16> {
     let l = TcpListener::bind("127.0.0.1:0").context("no free port on loopback")?;
@@ -138,6 +144,22 @@ impl Drop for Central {
     }
 }
 
+impl Central {
+    /// The service's sealing key (base64), as a field deployment pins it.
+    pub async fn sealing_key(&self) -> Result<String> {
+        tls_provider();
+        let body: serde_json::Value = reqwest::get(format!("{}/v1/service-key", self.url))
+            .await?
+            .error_for_status()?
+            .json()
+            .await?;
+        body["sealing_public_key"]
+            .as_str()
+            .map(str::to_owned)
+            .ok_or_else(|| anyhow!("no sealing_public_key in /v1/service-key"))
+    }
+}
+
 /// A `tauri-driver` serving the real app binary with its own data directory.
 #[derive(Debug)]
 pub struct Driver {
@@ -151,6 +173,11 @@ pub struct Driver {
 impl Driver {
     /// Starts tauri-driver for the app, which will talk to `service_url`.
     pub async fn start(service_url: Option<&str>) -> Result<Self> {
+        Self::start_with(service_url, &[]).await
+    }
+
+    /// Like [`Driver::start`], with extra environment for the app.
+    pub async fn start_with(service_url: Option<&str>, env: &[(&str, &str)]) -> Result<Self> {
         if std::env::var_os("DISPLAY").is_none() {
             bail!("no DISPLAY: run under Xvfb (scripts/test.sh starts one)");
         }
@@ -180,6 +207,9 @@ impl Driver {
         if let Some(url) = service_url {
             cmd.env("KULNA_SERVICE_URL", url);
         }
+        for (name, value) in env {
+            cmd.env(name, value);
+        }
         let child = cmd.spawn().context("cannot start tauri-driver")?;
         let deadline = Instant::now() + Duration::from_secs(20);
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
@@ -204,6 +234,7 @@ impl Driver {
             "tauri:options".into(),
             serde_json::json!({ "application": self.app }),
         );
+        tls_provider();
         let client = ClientBuilder::rustls()
             .context("no TLS roots")?
             .capabilities(caps)

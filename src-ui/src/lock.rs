@@ -1,0 +1,162 @@
+//! Choosing a PIN, unlocking, locking.
+
+use crate::i18n::{t, t_count};
+use crate::ipc;
+use kulna_model::{CommandError, ErrorKind, Locale};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// The smallest PIN the vault accepts (characters).
+const MIN_PIN_CHARS: usize = 4;
+
+/// A message to show, by id, with an optional count for plural forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Problem {
+    id: &'static str,
+    count: Option<u32>,
+}
+
+impl Problem {
+    const fn plain(id: &'static str) -> Self {
+        Self { id, count: None }
+    }
+
+    fn from_error(e: &CommandError) -> Self {
+        let wait = e
+            .retry_after_secs
+            .filter(|s| *s > 0)
+            .map(|s| u32::try_from(s).unwrap_or(u32::MAX));
+        match (e.kind, wait) {
+            (ErrorKind::WrongPin | ErrorKind::TooManyAttempts, Some(secs)) => Self {
+                id: "pin-wait",
+                count: Some(secs),
+            },
+            (ErrorKind::WrongPin, None) => Self::plain("wrong-pin"),
+            (ErrorKind::InvalidInput, _) => Self::plain("pin-too-short"),
+            _ => Self::plain("error-generic"),
+        }
+    }
+
+    fn text(self, locale: Locale) -> String {
+        match self.count {
+            Some(n) => t_count(locale, self.id, n),
+            None => t(locale, self.id),
+        }
+    }
+}
+
+fn problem_view(locale: ReadSignal<Locale>, problem: RwSignal<Option<Problem>>) -> impl IntoView {
+    move || {
+        problem.get().map(|p| {
+            view! { <p id="pin-problem" class="status-line warn" role="alert" data-problem=p.id>{p.text(locale.get())}</p> }
+        })
+    }
+}
+
+/// First run: choose a PIN (optional: the panic button works without one).
+#[component]
+pub fn PinSetup(locale: ReadSignal<Locale>, on_done: impl Fn() + Copy + 'static) -> impl IntoView {
+    let pin = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<Problem>);
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let first = pin.get_untracked();
+        if first.chars().count() < MIN_PIN_CHARS {
+            problem.set(Some(Problem::plain("pin-too-short")));
+            return;
+        }
+        if first != again.get_untracked() {
+            problem.set(Some(Problem::plain("pin-mismatch")));
+            return;
+        }
+        // Nothing of the PIN stays in the page once it is handed over.
+        pin.set(String::new());
+        again.set(String::new());
+        spawn_local(async move {
+            match ipc::set_pin(first).await {
+                Ok(()) => {
+                    problem.set(None);
+                    on_done();
+                }
+                Err(e) => problem.set(Some(Problem::from_error(&e))),
+            }
+        });
+    };
+    view! {
+        <section class="card" id="pin-setup" aria-labelledby="pin-setup-heading">
+            <h2 id="pin-setup-heading">{move || t(locale.get(), "pin-setup-heading")}</h2>
+            <p>{move || t(locale.get(), "pin-setup-hint")}</p>
+            <form on:submit=submit>
+                <label for="pin-new">{move || t(locale.get(), "pin-label")}</label>
+                <input id="pin-new" type="password" inputmode="numeric" autocomplete="off"
+                    prop:value=pin on:input=move |ev| pin.set(event_target_value(&ev)) />
+                <label for="pin-again">{move || t(locale.get(), "pin-again-label")}</label>
+                <input id="pin-again" type="password" inputmode="numeric" autocomplete="off"
+                    prop:value=again on:input=move |ev| again.set(event_target_value(&ev)) />
+                <button id="pin-save" type="submit">{move || t(locale.get(), "pin-save")}</button>
+                {problem_view(locale, problem)}
+            </form>
+        </section>
+    }
+}
+
+/// The vault is locked: her PIN opens it.
+#[component]
+pub fn UnlockForm(
+    locale: ReadSignal<Locale>,
+    on_done: impl Fn() + Copy + 'static,
+) -> impl IntoView {
+    let pin = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<Problem>);
+    let busy = RwSignal::new(false);
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let text = pin.get_untracked();
+        pin.set(String::new());
+        busy.set(true);
+        spawn_local(async move {
+            let outcome = ipc::unlock_vault(text).await;
+            busy.set(false);
+            match outcome {
+                Ok(()) => {
+                    problem.set(None);
+                    on_done();
+                }
+                Err(e) => problem.set(Some(Problem::from_error(&e))),
+            }
+        });
+    };
+    view! {
+        <section class="card" id="unlock" aria-labelledby="unlock-heading">
+            <h2 id="unlock-heading">{move || t(locale.get(), "unlock-heading")}</h2>
+            <form on:submit=submit>
+                <label for="pin-unlock">{move || t(locale.get(), "pin-label")}</label>
+                <input id="pin-unlock" type="password" inputmode="numeric" autocomplete="off"
+                    prop:value=pin on:input=move |ev| pin.set(event_target_value(&ev)) />
+                <button id="unlock-button" type="submit" prop:disabled=busy aria-busy=move || busy.get().to_string()>
+                    {move || t(locale.get(), "unlock-button")}
+                </button>
+                {problem_view(locale, problem)}
+            </form>
+        </section>
+    }
+}
+
+/// The vault is open: lock it now.
+#[component]
+pub fn LockCard(locale: ReadSignal<Locale>, on_done: impl Fn() + Copy + 'static) -> impl IntoView {
+    let lock = move |_| {
+        spawn_local(async move {
+            let _ = ipc::lock_vault().await;
+            on_done();
+        });
+    };
+    view! {
+        <section class="card" id="lock" aria-labelledby="lock-heading">
+            <h2 id="lock-heading">{move || t(locale.get(), "lock-heading")}</h2>
+            <button id="lock-button" type="button" on:click=lock>{move || t(locale.get(), "lock-button")}</button>
+        </section>
+    }
+}

@@ -1,0 +1,134 @@
+//! Her PIN and the panic button, in the real app binary.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
+
+use anyhow::Result;
+use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+use fantoccini::{Client, Locator};
+use kulna_e2e::{attr, screenshot, wait_attr, Central, Driver};
+use std::time::Duration;
+
+async fn type_into(c: &Client, css: &str, text: &str) -> Result<()> {
+    let field = c.find(Locator::Css(css)).await?;
+    field.clear().await?;
+    field.send_keys(text).await?;
+    Ok(())
+}
+
+async fn click(c: &Client, css: &str) -> Result<()> {
+    c.find(Locator::Css(css)).await?.click().await?;
+    Ok(())
+}
+
+/// Presses the panic button with the mouse for `hold`, then releases.
+async fn hold_panic(c: &Client, hold: Duration) -> Result<()> {
+    let button = c.find(Locator::Css("#panic-button")).await?;
+    let actions = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement {
+            element: button,
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Pause { duration: hold })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    c.perform_actions(actions).await?;
+    c.release_actions().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn pin_lock_and_panic_while_locked() -> Result<()> {
+    let central = Central::start()?;
+    let key = central.sealing_key().await?;
+    let driver = Driver::start_with(Some(&central.url), &[("KULNA_SERVICE_KEY", &key)]).await?;
+    let c = driver.launch().await?;
+
+    // First run: no PIN yet; she chooses one.
+    wait_attr(&c, "main", "data-lock", "not_set_up").await?;
+    type_into(&c, "#pin-new", "2468").await?;
+    type_into(&c, "#pin-again", "2486").await?;
+    click(&c, "#pin-save").await?;
+    wait_attr(&c, "#pin-problem", "data-problem", "pin-mismatch").await?;
+    type_into(&c, "#pin-new", "2468").await?;
+    type_into(&c, "#pin-again", "2468").await?;
+    click(&c, "#pin-save").await?;
+    wait_attr(&c, "main", "data-lock", "unlocked").await?;
+    // The PIN fields are gone from the page once it is saved.
+    assert!(c.find(Locator::Css("#pin-new")).await.is_err());
+
+    click(&c, "#lock-button").await?;
+    wait_attr(&c, "main", "data-lock", "locked").await?;
+
+    // A tap is not enough: nothing is sent by a brush in a pocket.
+    click(&c, "#panic-button").await?;
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    assert_eq!(
+        attr(&c, "#panic-button", "data-phase").await.as_deref(),
+        Some("idle")
+    );
+    assert_eq!(
+        attr(&c, "#outbox-waiting", "data-count").await.as_deref(),
+        Some("0")
+    );
+
+    // Held for two seconds while locked: a countdown, then the alert is saved.
+    hold_panic(&c, Duration::from_millis(2400)).await?;
+    kulna_e2e::eventually("the alert to be saved", Duration::from_secs(15), || async {
+        (attr(&c, "#panic-button", "data-phase").await.as_deref() == Some("saved")).then_some(())
+    })
+    .await?;
+    wait_attr(&c, "#outbox-waiting", "data-count", "1").await?;
+    assert_eq!(
+        attr(&c, "main", "data-lock").await.as_deref(),
+        Some("locked")
+    );
+    screenshot(&c, "panic-saved-while-locked").await?;
+
+    // A wrong PIN is refused with a plain message; the right one opens.
+    type_into(&c, "#pin-unlock", "1111").await?;
+    click(&c, "#unlock-button").await?;
+    wait_attr(&c, "#pin-problem", "data-problem", "wrong-pin").await?;
+    type_into(&c, "#pin-unlock", "2468").await?;
+    click(&c, "#unlock-button").await?;
+    wait_attr(&c, "main", "data-lock", "unlocked").await?;
+
+    // After a restart the app is locked again and the alert still waits.
+    c.close().await?;
+    let c = driver.launch().await?;
+    wait_attr(&c, "main", "data-lock", "locked").await?;
+    wait_attr(&c, "#outbox-waiting", "data-count", "1").await?;
+    c.close().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_countdown_can_be_cancelled() -> Result<()> {
+    let central = Central::start()?;
+    let key = central.sealing_key().await?;
+    let driver = Driver::start_with(Some(&central.url), &[("KULNA_SERVICE_KEY", &key)]).await?;
+    let c = driver.launch().await?;
+    wait_attr(&c, "main", "data-lock", "not_set_up").await?;
+    hold_panic(&c, Duration::from_millis(2400)).await?;
+    kulna_e2e::eventually("the countdown", Duration::from_secs(5), || async {
+        attr(&c, "#panic-button", "data-phase")
+            .await
+            .filter(|p| p.starts_with("countdown"))
+            .map(|_| ())
+    })
+    .await?;
+    click(&c, "#panic-cancel").await?;
+    wait_attr(&c, "#panic-button", "data-phase", "idle").await?;
+    tokio::time::sleep(Duration::from_secs(6)).await;
+    assert_eq!(
+        attr(&c, "#outbox-waiting", "data-count").await.as_deref(),
+        Some("0")
+    );
+    c.close().await?;
+    Ok(())
+}
