@@ -52,7 +52,18 @@ fn pin_set_lock_unlock_change() {
         v.change_pin(&pin("0000"), &pin("5678")).unwrap_err().kind(),
         ErrorKind::WrongPin
     );
+    let before = raw_slots(dir.path());
     v.change_pin(&pin("1234"), &pin("5678")).unwrap();
+    // The old wrapped key (which the old PIN opens) is left nowhere: not in
+    // the database, not in the WAL.
+    let files = dir_bytes(dir.path());
+    let after = raw_slots(dir.path());
+    for old in &before {
+        if !after.contains(old) {
+            assert!(!contains(&files, &old[34..]), "old wrapped key still on disk");
+        }
+    }
+    assert_eq!(before.iter().filter(|w| after.contains(w)).count(), 1);
     v.lock();
     assert!(v.unlock(&pin("1234")).is_err());
     v.unlock(&pin("5678")).unwrap();
