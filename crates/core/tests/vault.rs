@@ -60,7 +60,10 @@ fn pin_set_lock_unlock_change() {
     let after = raw_slots(dir.path());
     for old in &before {
         if !after.contains(old) {
-            assert!(!contains(&files, &old[34..]), "old wrapped key still on disk");
+            assert!(
+                !contains(&files, &old[34..]),
+                "old wrapped key still on disk"
+            );
         }
     }
     assert_eq!(before.iter().filter(|w| after.contains(w)).count(), 1);
