@@ -3,7 +3,7 @@
 //! Migrations once released are never edited: a change is a new migration at
 //! the end of the list. `tests/migrations.rs` opens a database made by the
 //! first schema and a committed database made by schema 2
-//! (`tests/fixtures/vault-v2.sqlite`, with records, drafts, envelopes and a
+//! (`tests/fixtures/vault-v2.db`, with records, drafts, envelopes and a
 //! vault item) and checks that every record is still there and decrypts.
 //! A new schema adds its own fixture beside them.
 //!

@@ -453,6 +453,7 @@ impl Vault {
             )?;
         }
         tx.commit()?;
+        forget_old_keys(&inner.conn)?;
         tracing::info!(
             iterations = self.options.kdf_cost.iterations(),
             "PIN key cost raised"
@@ -554,6 +555,8 @@ impl Vault {
             "UPDATE key_slot SET wrapped = ?2 WHERE slot = ?1",
             params![slots[opened.index].0, rewrapped.to_bytes()],
         )?;
+        // The old wrapped key opens with the old PIN: leave no copy of it.
+        forget_old_keys(&inner.conn)?;
         Ok(())
     }
 
@@ -596,6 +599,7 @@ impl Vault {
         )?;
         put_item(&tx, &session.key, slot, ITEM_DURESS, &[1])?;
         tx.commit()?;
+        forget_old_keys(conn)?;
         Ok(())
     }
 
@@ -626,6 +630,7 @@ impl Vault {
             params![slot, ITEM_DURESS],
         )?;
         tx.commit()?;
+        forget_old_keys(&inner.conn)?;
         Ok(())
     }
 
@@ -717,6 +722,14 @@ impl Vault {
             None => Ok(None),
         }
     }
+}
+
+/// A wrapped key that was replaced (a changed PIN, a shredded slot) must not
+/// survive in the WAL or in a stale page: push the WAL into the database and
+/// truncate it. Freed pages are zeroed (`secure_delete`).
+fn forget_old_keys(conn: &Connection) -> Result<(), StoreError> {
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    Ok(())
 }
 
 const SETTING_SERVICE_KEY: &str = "service_key";
@@ -894,6 +907,7 @@ fn shred_space(conn: &mut Connection, space: i64, params: KdfParams) -> Result<(
     tx.execute("DELETE FROM vault_item WHERE space = ?1", [space])?;
     tx.execute("UPDATE device SET sealing_public = NULL", [])?;
     tx.commit()?;
+    forget_old_keys(conn)?;
     Ok(())
 }
 

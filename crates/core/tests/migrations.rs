@@ -37,7 +37,7 @@ fn a_first_schema_database_opens_with_every_setting() {
     app.vault().seal_alert(None, b"works").unwrap();
 }
 
-const FIXTURE_V2: &str = "tests/fixtures/vault-v2.sqlite";
+const FIXTURE_V2: &str = "tests/fixtures/vault-v2.db";
 const FIXTURE_RECORDS: usize = 20;
 
 fn fixture_payload(i: usize) -> Vec<u8> {

@@ -229,8 +229,39 @@ impl fmt::Debug for PinKey {
     }
 }
 
+/// The unlock work done so far on the calling thread, so that tests can
+/// check that every PIN (real, duress, wrong) costs exactly the same work.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UnlockWork {
+    /// PIN derivations run.
+    pub derivations: u64,
+    /// Wrapped keys tried.
+    pub slot_attempts: u64,
+}
+
+thread_local! {
+    static WORK: std::cell::Cell<UnlockWork> = const {
+        std::cell::Cell::new(UnlockWork { derivations: 0, slot_attempts: 0 })
+    };
+}
+
+/// The unlock work done so far on this thread.
+pub fn thread_unlock_work() -> UnlockWork {
+    WORK.with(|w| w.get())
+}
+
+fn count_work(derivations: u64, slot_attempts: u64) {
+    WORK.with(|w| {
+        let mut v = w.get();
+        v.derivations += derivations;
+        v.slot_attempts += slot_attempts;
+        w.set(v);
+    });
+}
+
 /// Derives the key-encryption key from a PIN. Slow on purpose.
 pub fn derive_pin_key(pin: &Pin, params: &KdfParams) -> PinKey {
+    count_work(1, 0);
     let mut out = Zeroizing::new([0u8; KEY_LEN]);
     match params.kdf {
         Kdf::Pbkdf2HmacSha256 => ring::pbkdf2::derive(
@@ -430,6 +461,7 @@ impl WrappedKey {
 
     /// Opens the wrapped key with a PIN key. Wrong key or altered bytes: error.
     pub fn open_with(&self, pin_key: &PinKey) -> Result<(DataKey, u32), VaultCryptoError> {
+        count_work(0, 1);
         let aad = wrap_aad(&self.params);
         let aead = LessSafeKey::new(
             UnboundKey::new(&AES_256_GCM, &pin_key.0[..])
