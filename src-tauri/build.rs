@@ -4,6 +4,7 @@ fn main() {
     let manifest = tauri_build::AppManifest::new().commands(&[
         "get_app_status",
         "set_locale",
+        "set_disguise",
         "set_pin",
         "unlock_vault",
         "lock_vault",

@@ -55,3 +55,7 @@ pin-wait = { $count ->
 }
 lock-heading = التطبيق مفتوح
 lock-button = قفل الآن
+quick-exit = خروج
+quick-exit-label = خروج سريع: إخفاء التطبيق فورًا (مفتاح Escape)
+disguise-toggle = فتح التطبيق في شكل آلة حاسبة
+disguise-hint = للعودة من الآلة الحاسبة، اكتبي رمزك السري ثم =

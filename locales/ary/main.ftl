@@ -55,3 +55,7 @@ pin-wait = { $count ->
 }
 lock-heading = التطبيق محلول
 lock-button = سدي دابا
+quick-exit = خرجي
+quick-exit-label = خروج بالزربة: خبي التطبيق دابا (بوطونة Escape)
+disguise-toggle = حلي التطبيق بحال شي كالكولاتريس
+disguise-hint = باش ترجعي من الكالكولاتريس، كتبي الكود ديالك ومن بعد =

@@ -46,3 +46,7 @@ pin-wait = { $count ->
 }
 lock-heading = The app is open
 lock-button = Lock now
+quick-exit = Exit
+quick-exit-label = Quick exit: hide the app now (Escape key)
+disguise-toggle = Open the app as a calculator
+disguise-hint = To come back from the calculator, type your PIN, then =

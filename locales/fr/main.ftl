@@ -44,3 +44,7 @@ pin-wait = { $count ->
 }
 lock-heading = L'application est ouverte
 lock-button = Verrouiller maintenant
+quick-exit = Sortir
+quick-exit-label = Sortie rapide : cacher l'application tout de suite (touche Échap)
+disguise-toggle = Ouvrir l'application comme une calculatrice
+disguise-hint = Pour revenir depuis la calculatrice, tapez votre code puis =

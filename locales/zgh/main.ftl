@@ -46,3 +46,7 @@ pin-wait = { $count ->
 }
 lock-heading = ⵜⴰⵙⵏⵙⵉⵡⵉⵏⵜ ⵜⵕⵥⵎ
 lock-button = ⵔⴳⵍ ⵖⵉⵍⴰ
+quick-exit = ⴼⴼⵖ
+quick-exit-label = ⴰⴼⴼⵓⵖ ⵉⵎⵣⵣⵉ: ⵙⵏⵓⴼⵍ ⵜⴰⵙⵏⵙⵉⵡⵉⵏⵜ ⵖⵉⵍⴰ (ⵜⴰⵙⵏⴰⵍⵜ Escape)
+disguise-toggle = ⵕⵥⵎ ⵜⴰⵙⵏⵙⵉⵡⵉⵏⵜ ⴰⵎ ⵜⵎⵙⵙⵉⴹⵏⵜ
+disguise-hint = ⴰⴷ ⵜⵓⵖⵓⵍⴷ ⵙⴳ ⵜⵎⵙⵙⵉⴹⵏⵜ, ⴰⵔⵓ ⴰⵎⴰⵜⴰⵔ ⵏⵎ ⵓⴼⴼⵉⵔ, ⵙ ⴷⴰⵜ =

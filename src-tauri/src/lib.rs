@@ -28,6 +28,7 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             commands::status::get_app_status,
             commands::settings::set_locale,
+            commands::settings::set_disguise,
             commands::vault::set_pin,
             commands::vault::unlock_vault,
             commands::vault::lock_vault,

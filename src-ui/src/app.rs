@@ -1,6 +1,7 @@
 //! The home screen: the panic button first, then her PIN (choose, unlock or
 //! lock), what the app knows of itself, and her language.
 
+use crate::disguise::Calculator;
 use crate::i18n::{apply_to_document, t, t_count, t_num};
 use crate::ipc;
 use crate::lock::{LockCard, PinSetup, UnlockForm};
@@ -18,6 +19,9 @@ pub fn App() -> impl IntoView {
     let saved_locale = RwSignal::new(None::<Locale>);
     let status = RwSignal::new(None::<Result<AppStatus, CommandError>>);
     let save_failed = RwSignal::new(false);
+    // Showing the calculator instead of the app (quick exit, or the
+    // disguise at start).
+    let disguised = RwSignal::new(false);
 
     Effect::new(move |_| apply_to_document(locale.get()));
 
@@ -27,6 +31,7 @@ pub fn App() -> impl IntoView {
             if let Ok(s) = &answer {
                 if saved_locale.get_untracked().is_none() {
                     locale.set(s.locale);
+                    disguised.set(s.disguise);
                 }
                 saved_locale.set(Some(s.locale));
             }
@@ -35,6 +40,26 @@ pub fn App() -> impl IntoView {
     };
     refresh();
     let lock_state = move || status.get().and_then(|s| s.ok()).map(|s| s.lock);
+
+    // Quick exit: the calculator replaces every sensitive node at once, then
+    // the vault locks.
+    let quick_exit = move || {
+        disguised.set(true);
+        spawn_local(async move {
+            let _ = ipc::lock_vault().await;
+            refresh();
+        });
+    };
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" {
+            quick_exit();
+        }
+    });
+    on_cleanup(move || escape.remove());
+    let leave_disguise = move || {
+        disguised.set(false);
+        refresh();
+    };
 
     let choose = move |l: Locale| {
         locale.set(l);
@@ -49,7 +74,8 @@ pub fn App() -> impl IntoView {
         });
     };
 
-    view! {
+    let app = move || {
+        view! {
         <main
             data-saved-locale=move || saved_locale.get().map(|l| l.code()).unwrap_or("")
             data-lock=move || match lock_state() {
@@ -59,6 +85,13 @@ pub fn App() -> impl IntoView {
                 None => "",
             }
         >
+            <div class="quick-exit-bar">
+                <button id="quick-exit" class="quick-exit" type="button"
+                    aria-label=move || t(locale.get(), "quick-exit-label")
+                    on:click=move |_| quick_exit()>
+                    {move || t(locale.get(), "quick-exit")}
+                </button>
+            </div>
             <header>
                 <h1 id="app-name">{move || t(locale.get(), "app-name")}</h1>
                 <p class="tagline" id="app-tagline">{move || t(locale.get(), "app-tagline")}</p>
@@ -67,7 +100,13 @@ pub fn App() -> impl IntoView {
             {move || match lock_state() {
                 Some(LockState::NotSetUp) => view! { <PinSetup locale=locale.read_only() on_done=refresh /> }.into_any(),
                 Some(LockState::Locked) => view! { <UnlockForm locale=locale.read_only() on_done=refresh /> }.into_any(),
-                Some(LockState::Unlocked) => view! { <LockCard locale=locale.read_only() on_done=refresh /> }.into_any(),
+                Some(LockState::Unlocked) => view! {
+                    <LockCard
+                        locale=locale.read_only()
+                        disguise=status.get().and_then(|s| s.ok()).is_some_and(|s| s.disguise)
+                        on_done=refresh
+                    />
+                }.into_any(),
                 None => ().into_any(),
             }}
             <StatusCard locale=locale.read_only() status=status.read_only() />
@@ -76,6 +115,23 @@ pub fn App() -> impl IntoView {
                 <p class="status-line warn" role="alert">{move || t(locale.get(), "error-generic")}</p>
             </Show>
         </main>
+        }
+    };
+
+    // The root re-renders only when these change, never on a status refresh
+    // (which would reset the panic button and any half-typed field).
+    let loaded = Memo::new(move |_| status.with(Option::is_some));
+    let pin_set = Memo::new(move |_| lock_state() != Some(LockState::NotSetUp));
+    move || {
+        if disguised.get() {
+            let pin_set = pin_set.get_untracked();
+            view! { <Calculator pin_set=pin_set on_return=leave_disguise /> }.into_any()
+        } else if !loaded.get() {
+            // Nothing until we know whether to open disguised.
+            ().into_any()
+        } else {
+            app().into_any()
+        }
     }
 }
 

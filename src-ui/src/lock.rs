@@ -144,9 +144,21 @@ pub fn UnlockForm(
     }
 }
 
-/// The vault is open: lock it now.
+/// The vault is open: lock it now, and choose whether the app opens as a
+/// calculator.
 #[component]
-pub fn LockCard(locale: ReadSignal<Locale>, on_done: impl Fn() + Copy + 'static) -> impl IntoView {
+pub fn LockCard(
+    locale: ReadSignal<Locale>,
+    disguise: bool,
+    on_done: impl Fn() + Copy + 'static,
+) -> impl IntoView {
+    let toggle = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        spawn_local(async move {
+            let _ = ipc::set_disguise(on).await;
+            on_done();
+        });
+    };
     let lock = move |_| {
         spawn_local(async move {
             let _ = ipc::lock_vault().await;
@@ -157,6 +169,11 @@ pub fn LockCard(locale: ReadSignal<Locale>, on_done: impl Fn() + Copy + 'static)
         <section class="card" id="lock" aria-labelledby="lock-heading">
             <h2 id="lock-heading">{move || t(locale.get(), "lock-heading")}</h2>
             <button id="lock-button" type="button" on:click=lock>{move || t(locale.get(), "lock-button")}</button>
+            <label class="toggle">
+                <input id="disguise-toggle" type="checkbox" prop:checked=disguise on:change=toggle />
+                {move || t(locale.get(), "disguise-toggle")}
+            </label>
+            <p class="hint">{move || t(locale.get(), "disguise-hint")}</p>
         </section>
     }
 }

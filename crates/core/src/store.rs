@@ -85,6 +85,16 @@ impl AppData {
         self.set_setting("locale", locale.code())
     }
 
+    /// Whether the app opens as a calculator (the disguise).
+    pub fn disguise(&self) -> Result<bool, StoreError> {
+        Ok(self.setting("disguise")?.as_deref() == Some("calculator"))
+    }
+
+    /// Turns the disguise on or off.
+    pub fn set_disguise(&self, on: bool) -> Result<(), StoreError> {
+        self.set_setting("disguise", if on { "calculator" } else { "none" })
+    }
+
     /// The schema version of the database.
     pub fn schema_version(&self) -> Result<u32, StoreError> {
         let v: u32 = self
@@ -121,6 +131,7 @@ impl AppData {
             schema_version: self.schema_version()?,
             outbox: self.vault.outbox_counts()?,
             service,
+            disguise: self.disguise()?,
             lock: match self.vault.state()? {
                 VaultState::NotSetUp => LockState::NotSetUp,
                 VaultState::Locked => LockState::Locked,
@@ -149,6 +160,9 @@ mod tests {
         }
         let data = AppData::open(dir.path()).unwrap();
         assert_eq!(data.locale().unwrap(), Locale::Zgh);
+        assert!(!data.disguise().unwrap());
+        data.set_disguise(true).unwrap();
+        assert!(data.status(ServiceHealth::Unknown).unwrap().disguise);
         let status = data.status(ServiceHealth::Unknown).unwrap();
         assert!(status.storage_ready);
         assert_eq!(status.schema_version, crate::schema::latest_version());

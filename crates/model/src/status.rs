@@ -64,6 +64,8 @@ pub struct AppStatus {
     pub service: ServiceHealth,
     /// Whether her vault is set up and open.
     pub lock: LockState,
+    /// Whether the app opens disguised as a calculator.
+    pub disguise: bool,
 }
 
 #[cfg(test)]
@@ -84,10 +86,11 @@ mod tests {
             },
             service: ServiceHealth::Reachable,
             lock: LockState::Locked,
+            disguise: false,
         };
         assert_eq!(
             serde_json::to_string(&s).unwrap(),
-            r#"{"version":"0.1.0","locale":"fr","storage_ready":true,"schema_version":1,"outbox":{"alerts":1,"reports":2,"requests":0},"service":"reachable","lock":"locked"}"#
+            r#"{"version":"0.1.0","locale":"fr","storage_ready":true,"schema_version":1,"outbox":{"alerts":1,"reports":2,"requests":0},"service":"reachable","lock":"locked","disguise":false}"#
         );
         assert_eq!(s.outbox.total(), 3);
     }

@@ -9,3 +9,9 @@ pub async fn set_locale(
 ) -> Result<(), CommandError> {
     state.blocking(move |data| data.set_locale(locale)).await
 }
+
+/// Makes the app open as a calculator (or not).
+#[tauri::command]
+pub async fn set_disguise(state: tauri::State<'_, AppState>, on: bool) -> Result<(), CommandError> {
+    state.blocking(move |data| data.set_disguise(on)).await
+}

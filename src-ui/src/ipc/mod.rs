@@ -5,7 +5,7 @@ mod settings;
 mod status;
 mod vault;
 
-pub use settings::set_locale;
+pub use settings::{set_disguise, set_locale};
 pub use status::get_app_status;
 pub use vault::{lock_vault, raise_alert, set_pin, unlock_vault};
 

@@ -132,3 +132,97 @@ async fn a_countdown_can_be_cancelled() -> Result<()> {
     c.close().await?;
     Ok(())
 }
+
+async fn body_text(c: &Client) -> String {
+    c.execute("return document.body.innerText", vec![])
+        .await
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+async fn calculator_keys(c: &Client, keys: &[&str]) -> Result<()> {
+    for k in keys {
+        click(c, &format!(".calc-key[data-key='{k}']")).await?;
+    }
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn quick_exit_shows_a_working_calculator_and_the_pin_returns() -> Result<()> {
+    let catalog = kulna_i18n::Catalog::new();
+    let central = Central::start()?;
+    let key = central.sealing_key().await?;
+    let driver = Driver::start_with(Some(&central.url), &[("KULNA_SERVICE_KEY", &key)]).await?;
+    let c = driver.launch().await?;
+    wait_attr(&c, "main", "data-lock", "not_set_up").await?;
+    type_into(&c, "#pin-new", "2468").await?;
+    type_into(&c, "#pin-again", "2468").await?;
+    click(&c, "#pin-save").await?;
+    wait_attr(&c, "main", "data-lock", "unlocked").await?;
+
+    // The visible button: the calculator, and nothing of the app left.
+    click(&c, "#quick-exit").await?;
+    c.wait().for_element(Locator::Css("#calculator")).await?;
+    assert!(c.find(Locator::Css("main")).await.is_err());
+    let text = body_text(&c).await;
+    for id in ["app-name", "panic-button", "lock-heading", "status-heading"] {
+        let words = catalog.text(kulna_model::Locale::Ar, id);
+        assert!(
+            !text.contains(&words),
+            "{id} still on screen after quick exit"
+        );
+    }
+    screenshot(&c, "quick-exit-calculator").await?;
+
+    // It really calculates.
+    calculator_keys(&c, &["1", "2", "+", "3", "×", "2", "="]).await?;
+    assert_eq!(
+        c.find(Locator::Css("#calc-display")).await?.text().await?,
+        "18"
+    );
+    calculator_keys(&c, &["C"]).await?;
+
+    // A wrong code is just a number; her PIN and = open the app, which was locked.
+    calculator_keys(&c, &["1", "1", "1", "1", "="]).await?;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert!(c.find(Locator::Css("#calculator")).await.is_ok());
+    calculator_keys(&c, &["C", "2", "4", "6", "8", "="]).await?;
+    wait_attr(&c, "main", "data-lock", "unlocked").await?;
+
+    // Escape does the same from the keyboard.
+    c.find(Locator::Css("body"))
+        .await?
+        .send_keys(&char::from(fantoccini::key::Key::Escape).to_string())
+        .await?;
+    c.wait().for_element(Locator::Css("#calculator")).await?;
+    calculator_keys(&c, &["2", "4", "6", "8", "="]).await?;
+    wait_attr(&c, "main", "data-lock", "unlocked").await?;
+
+    // With the disguise on, the app opens as the calculator after a restart.
+    click(&c, "#disguise-toggle").await?;
+    kulna_e2e::eventually(
+        "the disguise to be saved",
+        Duration::from_secs(10),
+        || async {
+            c.execute(
+                "return document.getElementById('disguise-toggle').checked",
+                vec![],
+            )
+            .await
+            .ok()
+            .and_then(|v| v.as_bool())
+            .filter(|on| *on)
+            .map(|_| ())
+        },
+    )
+    .await?;
+    c.close().await?;
+    let c = driver.launch().await?;
+    c.wait().for_element(Locator::Css("#calculator")).await?;
+    assert!(c.find(Locator::Css("main")).await.is_err());
+    calculator_keys(&c, &["2", "4", "6", "8", "="]).await?;
+    wait_attr(&c, "main", "data-lock", "unlocked").await?;
+    c.close().await?;
+    Ok(())
+}
