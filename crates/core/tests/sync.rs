@@ -20,7 +20,12 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use sync_common::*;
 
-fn save(data: &kulna_core::AppData, kind: RecordKind, label: &str, n: usize) -> (kulna_model::RecordId, Vec<u8>) {
+fn save(
+    data: &kulna_core::AppData,
+    kind: RecordKind,
+    label: &str,
+    n: usize,
+) -> (kulna_model::RecordId, Vec<u8>) {
     let p = payload(label, n);
     let id = data
         .vault()
@@ -52,8 +57,14 @@ async fn every_record_arrives_once_through_a_faulty_network() {
     )
     .await;
     let dir = tempfile::tempdir().unwrap();
-    let data = open_device(dir.path(), Some(service.public_key()), Arc::new(SystemClock));
-    data.vault().set_pin(&Pin::new("1234".into()).unwrap()).unwrap();
+    let data = open_device(
+        dir.path(),
+        Some(service.public_key()),
+        Arc::new(SystemClock),
+    );
+    data.vault()
+        .set_pin(&Pin::new("1234".into()).unwrap())
+        .unwrap();
     let mut expected = HashMap::new();
     for n in 0..200 {
         let kind = match n % 20 {
@@ -250,7 +261,10 @@ async fn a_client_killed_mid_sync_resumes_and_delivers_everything_once() {
         tokio::time::sleep(Duration::from_millis(fastrand::u64(0..10))).await;
         child.kill().unwrap();
         child.wait().unwrap();
-        assert!(service_count(&service.db) < RECORDS, "killed too late to prove anything");
+        assert!(
+            service_count(&service.db) < RECORDS,
+            "killed too late to prove anything"
+        );
     }
     let mut child = tokio::task::block_in_place(spawn);
     let deadline = Instant::now() + Duration::from_secs(60);
@@ -295,20 +309,33 @@ async fn an_alert_overtakes_a_10000_record_backlog() {
     let second = engine.raise_alert(Some(6), p2.clone()).await.unwrap();
     expected.insert(second, p2);
     loop {
-        if service_records(&service.db).iter().any(|(_, e)| e.id == second) {
+        if service_records(&service.db)
+            .iter()
+            .any(|(_, e)| e.id == second)
+        {
             break;
         }
-        assert!(t0.elapsed() < Duration::from_secs(1), "the second alert waited behind the backlog");
+        assert!(
+            t0.elapsed() < Duration::from_secs(1),
+            "the second alert waited behind the backlog"
+        );
         tokio::time::sleep(Duration::from_millis(2)).await;
     }
-    println!("second alert held {:?} after the panic button", t0.elapsed());
+    println!(
+        "second alert held {:?} after the panic button",
+        t0.elapsed()
+    );
     wait_drained(&data, Duration::from_secs(120)).await;
     let held = service_records(&service.db);
     let pos = held.iter().position(|(_, e)| e.id == alert).unwrap();
     println!("the first alert was record {pos} on the service");
     assert!(pos < 100, "the alert came after {pos} reports");
     let pos2 = held.iter().position(|(_, e)| e.id == second).unwrap();
-    assert!(pos2 < held.len() - 1_000, "the second alert came at {pos2} of {}", held.len());
+    assert!(
+        pos2 < held.len() - 1_000,
+        "the second alert came at {pos2} of {}",
+        held.len()
+    );
     assert_exactly_once(&service.db, &service.secret(), &expected);
     engine.shutdown().await;
 }
@@ -322,7 +349,9 @@ async fn a_wrong_device_clock_changes_nothing() {
     let clock = Arc::new(SkewedClock::default());
     clock.set_offset_days(4);
     let data = open_device(dir.path(), Some(service.public_key()), clock.clone());
-    data.vault().set_pin(&Pin::new("1234".into()).unwrap()).unwrap();
+    data.vault()
+        .set_pin(&Pin::new("1234".into()).unwrap())
+        .unwrap();
     let mut expected = HashMap::new();
     let mut order = Vec::new();
     for (n, days) in [4, -3, 9, -11].into_iter().enumerate() {
@@ -362,7 +391,9 @@ async fn the_service_key_is_pinned_on_first_contact_and_a_changed_one_is_refused
     // A device with no key yet: it cannot seal before first contact...
     let dir = tempfile::tempdir().unwrap();
     let data = open_device(dir.path(), None, Arc::new(SystemClock));
-    data.vault().set_pin(&Pin::new("1234".into()).unwrap()).unwrap();
+    data.vault()
+        .set_pin(&Pin::new("1234".into()).unwrap())
+        .unwrap();
     assert!(data.vault().seal_alert(None, b"too early").is_err());
     let engine = SyncEngine::start(data.clone(), fast_options(&service.url)).unwrap();
     wait_state(&engine, Duration::from_secs(10), |s| {
@@ -379,8 +410,14 @@ async fn the_service_key_is_pinned_on_first_contact_and_a_changed_one_is_refused
     // A device pinned to another key: nothing leaves it, and she is told.
     let dir = tempfile::tempdir().unwrap();
     let other = SealingSecretKey::generate();
-    let data = open_device(dir.path(), Some(other.public_key().clone()), Arc::new(SystemClock));
-    data.vault().set_pin(&Pin::new("1234".into()).unwrap()).unwrap();
+    let data = open_device(
+        dir.path(),
+        Some(other.public_key().clone()),
+        Arc::new(SystemClock),
+    );
+    data.vault()
+        .set_pin(&Pin::new("1234".into()).unwrap())
+        .unwrap();
     save(&data, RecordKind::Report, "pinned", 0);
     save(&data, RecordKind::Alert, "pinned", 1);
     let engine = SyncEngine::start(data.clone(), fast_options(&service.url)).unwrap();
@@ -391,7 +428,11 @@ async fn the_service_key_is_pinned_on_first_contact_and_a_changed_one_is_refused
     assert_eq!(state.waiting.alerts, 1);
     assert_eq!(state.waiting.reports, 1);
     tokio::time::sleep(Duration::from_millis(300)).await;
-    assert_eq!(service_records(&service.db).len(), 1, "only the first device's alert");
+    assert_eq!(
+        service_records(&service.db).len(),
+        1,
+        "only the first device's alert"
+    );
     engine.shutdown().await;
 }
 
@@ -402,8 +443,14 @@ async fn the_service_key_is_pinned_on_first_contact_and_a_changed_one_is_refused
 async fn a_refused_record_is_kept_with_its_reason_and_the_rest_goes() {
     let service = Service::start().await;
     let dir = tempfile::tempdir().unwrap();
-    let data = open_device(dir.path(), Some(service.public_key()), Arc::new(SystemClock));
-    data.vault().set_pin(&Pin::new("1234".into()).unwrap()).unwrap();
+    let data = open_device(
+        dir.path(),
+        Some(service.public_key()),
+        Arc::new(SystemClock),
+    );
+    data.vault()
+        .set_pin(&Pin::new("1234".into()).unwrap())
+        .unwrap();
     let mut expected = HashMap::new();
     let mut ids = Vec::new();
     for n in 0..6 {
@@ -449,7 +496,9 @@ async fn a_refused_record_is_kept_with_its_reason_and_the_rest_goes() {
     let mut want = vec![bad, alert];
     want.sort();
     assert_eq!(refused_ids, want);
-    assert!(refused.iter().all(|r| r.reason == RejectReason::BadSignature));
+    assert!(refused
+        .iter()
+        .all(|r| r.reason == RejectReason::BadSignature));
     assert!(!data.vault().record(bad).unwrap().queued);
     let _ = good_alert;
     assert_exactly_once(&service.db, &service.secret(), &expected);
@@ -478,7 +527,10 @@ async fn publish(service: &Service, entries: &[serde_json::Value]) -> u64 {
 async fn wait_directory(data: &Arc<kulna_core::AppData>, version: u64) {
     let deadline = Instant::now() + Duration::from_secs(10);
     while data.vault().directory_version().unwrap() != version {
-        assert!(Instant::now() < deadline, "directory version {version} never arrived");
+        assert!(
+            Instant::now() < deadline,
+            "directory version {version} never arrived"
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
@@ -488,14 +540,20 @@ async fn wait_directory(data: &Arc<kulna_core::AppData>, version: u64) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn directory_versions_are_verified_before_they_are_kept() {
     let service = Service::start().await;
-    assert_eq!(publish(&service, &[entry("a", "one"), entry("b", "two")]).await, 1);
+    assert_eq!(
+        publish(&service, &[entry("a", "one"), entry("b", "two")]).await,
+        1
+    );
     let dir = tempfile::tempdir().unwrap();
     let data = open_device(dir.path(), None, Arc::new(SystemClock));
     let engine = SyncEngine::start(data.clone(), fast_options(&service.url)).unwrap();
     wait_directory(&data, 1).await;
     assert_eq!(data.vault().directory_entries().unwrap().len(), 2);
 
-    assert_eq!(publish(&service, &[entry("a", "one again"), entry("c", "three")]).await, 2);
+    assert_eq!(
+        publish(&service, &[entry("a", "one again"), entry("c", "three")]).await,
+        2
+    );
     engine.send_now();
     wait_directory(&data, 2).await;
     let entries = data.vault().directory_entries().unwrap();
@@ -503,7 +561,10 @@ async fn directory_versions_are_verified_before_they_are_kept() {
     assert_eq!(ids, ["a", "c"]);
     assert_eq!(entries[0].title.fr.as_deref(), Some("one again"));
 
-    assert_eq!(publish(&service, &[entry("evil", "fake help line")]).await, 3);
+    assert_eq!(
+        publish(&service, &[entry("evil", "fake help line")]).await,
+        3
+    );
     {
         let conn = rusqlite::Connection::open(&service.db).unwrap();
         // Deltas are signed when asked for; a stored snapshot is what a

@@ -5,8 +5,8 @@ use super::error::{transport, SyncError};
 use crate::device::DeviceToken;
 use crate::service::ServiceUrl;
 use kulna_model::api::{
-    AlertResponse, ApiError, DeviceUpdatesResponse, IngestResponse,
-    RegisterDeviceRequest, RegisterDeviceResponse, ServiceKeyResponse,
+    AlertResponse, ApiError, DeviceUpdatesResponse, IngestResponse, RegisterDeviceRequest,
+    RegisterDeviceResponse, ServiceKeyResponse,
 };
 use kulna_model::directory::SignedDirectory;
 use reqwest::header::{HeaderMap, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER};
@@ -54,9 +54,7 @@ async fn check(resp: Response) -> Result<Response, SyncError> {
     let wait = retry_after(resp.headers());
     let code = status.as_u16();
     match status {
-        StatusCode::TOO_MANY_REQUESTS => {
-            return Err(SyncError::RateLimited { retry_after: wait })
-        }
+        StatusCode::TOO_MANY_REQUESTS => return Err(SyncError::RateLimited { retry_after: wait }),
         s if s.is_server_error() => {
             return Err(SyncError::ServerError {
                 status: code,
@@ -142,9 +140,8 @@ impl ServiceClient {
         token: &DeviceToken,
         envelopes: &[&str],
     ) -> Result<IngestResponse, SyncError> {
-        let mut body = String::with_capacity(
-            16 + envelopes.iter().map(|e| e.len() + 1).sum::<usize>(),
-        );
+        let mut body =
+            String::with_capacity(16 + envelopes.iter().map(|e| e.len() + 1).sum::<usize>());
         body.push_str("{\"envelopes\":[");
         for (i, e) in envelopes.iter().enumerate() {
             if i > 0 {
@@ -207,10 +204,7 @@ impl ServiceClient {
 
     /// `GET /v1/directory[?since=N]`: `None` when nothing is newer or
     /// nothing is published.
-    pub(crate) async fn directory(
-        &self,
-        since: u64,
-    ) -> Result<Option<SignedDirectory>, SyncError> {
+    pub(crate) async fn directory(&self, since: u64) -> Result<Option<SignedDirectory>, SyncError> {
         let path = if since == 0 {
             "/v1/directory".to_owned()
         } else {

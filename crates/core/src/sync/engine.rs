@@ -4,7 +4,8 @@
 use super::client::{ServiceClient, Timeouts};
 use super::error::{Backoff, SyncError};
 use super::local::{
-    Pending, RefusedItem, SETTING_DIRECTORY_KEY, SETTING_LAST_CONTACT, SETTING_REGISTERED_SEALING, SETTING_UPDATES_CURSOR,
+    Pending, RefusedItem, SETTING_DIRECTORY_KEY, SETTING_LAST_CONTACT, SETTING_REGISTERED_SEALING,
+    SETTING_UPDATES_CURSOR,
 };
 use crate::device::DeviceToken;
 use crate::error::StoreError;
@@ -16,8 +17,7 @@ use base64::Engine as _;
 use kulna_crypto::{SealingPublicKey, SealingSecretKey};
 use kulna_model::api::{IngestResponse, RegisterDeviceRequest, RejectReason};
 use kulna_model::directory::{
-    DirectoryBodyKind, DirectoryDelta, DirectorySnapshot, SignedDirectory,
-    DIRECTORY_SIGNATURE_TAG,
+    DirectoryBodyKind, DirectoryDelta, DirectorySnapshot, SignedDirectory, DIRECTORY_SIGNATURE_TAG,
 };
 use kulna_model::{OutboxCounts, RecordId, RecordKind, SyncProblem, SyncState};
 use std::collections::HashSet;
@@ -136,11 +136,13 @@ impl Board {
             (Some(p), _) => (Some(p.clone()), self.alert.retry_at),
             (None, Some(p)) => (Some(p.clone()), self.main.retry_at),
             (None, None) => (
-                self.last_refused.as_ref().map(|r| SyncProblem::ItemRefused {
-                    id: r.id,
-                    kind: r.kind,
-                    reason: r.reason,
-                }),
+                self.last_refused
+                    .as_ref()
+                    .map(|r| SyncProblem::ItemRefused {
+                        id: r.id,
+                        kind: r.kind,
+                        reason: r.reason,
+                    }),
                 None,
             ),
         };
@@ -678,8 +680,7 @@ impl Shared {
             let mut failure: Option<SyncError> = None;
             let mut split = false;
             loop {
-                while failure.is_none() && !split && inflight.len() < self.options.pipeline.max(1)
-                {
+                while failure.is_none() && !split && inflight.len() < self.options.pipeline.max(1) {
                     let limit = self.batch_limit.load(Ordering::SeqCst).max(1);
                     let max_bytes = self.options.batch_max_bytes;
                     let batch = self
@@ -815,7 +816,12 @@ impl Shared {
     /// The directory since the cached version, verified against the pinned key.
     async fn pull_directory(&self) -> Result<(), SyncError> {
         let (version, key) = self
-            .blocking(|v| Ok((v.directory_version()?, v.sync_setting(SETTING_DIRECTORY_KEY)?)))
+            .blocking(|v| {
+                Ok((
+                    v.directory_version()?,
+                    v.sync_setting(SETTING_DIRECTORY_KEY)?,
+                ))
+            })
             .await?;
         let Some(key) = key.and_then(|k| B64.decode(k).ok()) else {
             return Ok(());
@@ -861,7 +867,9 @@ async fn apply_directory(
             let d: DirectoryDelta = serde_json::from_str(&signed.body)
                 .map_err(|_| SyncError::Incompatible("directory delta"))?;
             if d.from_version == current && d.to_version > current {
-                shared.blocking(move |v| v.directory_apply_delta(&d)).await?;
+                shared
+                    .blocking(move |v| v.directory_apply_delta(&d))
+                    .await?;
             }
         }
     }

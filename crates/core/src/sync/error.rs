@@ -110,9 +110,11 @@ impl SyncError {
     pub fn problem(&self) -> SyncProblem {
         match self {
             Self::NoConnection(_) => SyncProblem::NoConnection,
-            Self::Unreachable(_) | Self::ServerError { status: 500..=502 | 504.., .. } => {
-                SyncProblem::ServiceUnreachable
-            }
+            Self::Unreachable(_)
+            | Self::ServerError {
+                status: 500..=502 | 504..,
+                ..
+            } => SyncProblem::ServiceUnreachable,
             Self::ServerError { .. } | Self::RateLimited { .. } => SyncProblem::ServiceBusy,
             Self::Unauthorized | Self::Stopped => SyncProblem::ServiceUnreachable,
             Self::Incompatible(_)

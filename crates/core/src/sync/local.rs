@@ -195,7 +195,9 @@ impl Vault {
     }
 
     /// What waits and what was refused, for the sync state.
-    pub(crate) fn sync_counts(&self) -> Result<(OutboxCounts, Option<RefusedItem>, u32), StoreError> {
+    pub(crate) fn sync_counts(
+        &self,
+    ) -> Result<(OutboxCounts, Option<RefusedItem>, u32), StoreError> {
         let waiting = self.outbox_counts()?;
         let refused = self.outbox_refused()?;
         let n = u32::try_from(refused.len()).unwrap_or(u32::MAX);
@@ -254,7 +256,9 @@ impl Vault {
         let mut stmt = inner
             .conn
             .prepare_cached("SELECT case_id, sealed FROM case_update ORDER BY seq")?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, Vec<u8>>(1)?)))?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, Vec<u8>>(1)?))
+        })?;
         let mut out = Vec::new();
         for row in rows {
             let (case_id, sealed) = row?;

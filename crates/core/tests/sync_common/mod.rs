@@ -103,15 +103,13 @@ pub fn service_records(db: &Path) -> Vec<(i64, Envelope)> {
     let mut stmt = conn
         .prepare("SELECT seq, envelope FROM records ORDER BY seq")
         .unwrap();
-    stmt.query_map([], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
-    })
-    .unwrap()
-    .map(|r| {
-        let (seq, text) = r.unwrap();
-        (seq, serde_json::from_str(&text).unwrap())
-    })
-    .collect()
+    stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
+        .unwrap()
+        .map(|r| {
+            let (seq, text) = r.unwrap();
+            (seq, serde_json::from_str(&text).unwrap())
+        })
+        .collect()
 }
 
 pub fn service_count(db: &Path) -> usize {
@@ -129,7 +127,11 @@ pub fn service_count(db: &Path) -> usize {
 
 /// Every expected record is on the service exactly once and decrypts to
 /// what was written; nothing else is there.
-pub fn assert_exactly_once(db: &Path, secret: &SealingSecretKey, expected: &HashMap<RecordId, Vec<u8>>) {
+pub fn assert_exactly_once(
+    db: &Path,
+    secret: &SealingSecretKey,
+    expected: &HashMap<RecordId, Vec<u8>>,
+) {
     let held = service_records(db);
     let mut seen: HashMap<RecordId, usize> = HashMap::new();
     let mut plaintexts = std::collections::HashSet::new();
@@ -139,13 +141,28 @@ pub fn assert_exactly_once(db: &Path, secret: &SealingSecretKey, expected: &Hash
         let want = expected
             .get(&env.id)
             .unwrap_or_else(|| panic!("the service holds a record nobody wrote: {}", env.id));
-        assert_eq!(plain.as_slice(), want.as_slice(), "record {} differs", env.id);
-        assert!(plaintexts.insert(plain.to_vec()), "the same record twice under two ids");
+        assert_eq!(
+            plain.as_slice(),
+            want.as_slice(),
+            "record {} differs",
+            env.id
+        );
+        assert!(
+            plaintexts.insert(plain.to_vec()),
+            "the same record twice under two ids"
+        );
     }
     let twice: Vec<_> = seen.iter().filter(|(_, n)| **n > 1).collect();
     assert!(twice.is_empty(), "held twice: {twice:?}");
-    let missing: Vec<_> = expected.keys().filter(|id| !seen.contains_key(id)).collect();
-    assert!(missing.is_empty(), "{} records never arrived", missing.len());
+    let missing: Vec<_> = expected
+        .keys()
+        .filter(|id| !seen.contains_key(id))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "{} records never arrived",
+        missing.len()
+    );
     assert_eq!(held.len(), expected.len());
 }
 
@@ -190,7 +207,11 @@ pub fn central_command(dir: &Path) -> Command {
 
 pub fn central_init(dir: &Path) {
     let out = central_command(dir).arg("init").output().unwrap();
-    assert!(out.status.success(), "init failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "init failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// Starts `kulna-central serve` and returns it with its address.
@@ -295,7 +316,12 @@ impl Proxy {
         let faulty = Arc::new(AtomicBool::new(faults.pass != u32::MAX));
         let counts = Arc::new(FaultCounts::default());
         let forwarded = Arc::new(AtomicUsize::new(0));
-        let (u, f, c, fw) = (upstream.clone(), faulty.clone(), counts.clone(), forwarded.clone());
+        let (u, f, c, fw) = (
+            upstream.clone(),
+            faulty.clone(),
+            counts.clone(),
+            forwarded.clone(),
+        );
         tokio::spawn(async move {
             loop {
                 let Ok((client, _)) = listener.accept().await else {
@@ -345,7 +371,13 @@ impl Proxy {
 }
 
 fn pick(f: &Faults) -> Mode {
-    let total = f.cut_request + f.cut_response + f.delay + f.status_500 + f.status_503 + f.status_429 + f.pass;
+    let total = f.cut_request
+        + f.cut_response
+        + f.delay
+        + f.status_500
+        + f.status_503
+        + f.status_429
+        + f.pass;
     let mut r = fastrand::u32(0..total.max(1));
     let mut take = |w: u32| {
         if r < w {
@@ -385,7 +417,12 @@ fn count(c: &FaultCounts, mode: Mode) {
     counter.fetch_add(1, Ordering::SeqCst);
 }
 
-async fn handle(mut client: TcpStream, target: SocketAddr, mode: Mode, forwarded: Arc<AtomicUsize>) {
+async fn handle(
+    mut client: TcpStream,
+    target: SocketAddr,
+    mode: Mode,
+    forwarded: Arc<AtomicUsize>,
+) {
     if let Mode::Status(code) = mode {
         // Read the request head, answer without asking the service.
         let mut buf = vec![0u8; 64 * 1024];
@@ -499,7 +536,11 @@ impl Clock for SkewedClock {
     }
 }
 
-pub fn open_device(dir: &Path, service: Option<SealingPublicKey>, clock: Arc<dyn Clock>) -> Arc<AppData> {
+pub fn open_device(
+    dir: &Path,
+    service: Option<SealingPublicKey>,
+    clock: Arc<dyn Clock>,
+) -> Arc<AppData> {
     Arc::new(
         AppData::open_with(
             dir,
@@ -521,7 +562,9 @@ pub fn device_with_backlog(
     reports: usize,
 ) -> (Arc<AppData>, HashMap<RecordId, Vec<u8>>) {
     let data = open_device(dir, Some(service), Arc::new(kulna_core::SystemClock));
-    data.vault().set_pin(&Pin::new("1234".into()).unwrap()).unwrap();
+    data.vault()
+        .set_pin(&Pin::new("1234".into()).unwrap())
+        .unwrap();
     let mut expected = HashMap::new();
     for n in 0..reports {
         let p = payload("report", n);
@@ -585,13 +628,17 @@ pub async fn wait_drained(data: &Arc<AppData>, limit: Duration) {
     let deadline = Instant::now() + limit;
     loop {
         let d = data.clone();
-        let left = tokio::task::spawn_blocking(move || d.vault().outbox_next_batch(1).unwrap().len())
-            .await
-            .unwrap();
+        let left =
+            tokio::task::spawn_blocking(move || d.vault().outbox_next_batch(1).unwrap().len())
+                .await
+                .unwrap();
         if left == 0 {
             return;
         }
-        assert!(Instant::now() < deadline, "the outbox did not drain in {limit:?}");
+        assert!(
+            Instant::now() < deadline,
+            "the outbox did not drain in {limit:?}"
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
