@@ -9,6 +9,8 @@
 //! * [`vault`]: key slots, PIN life cycle, duress PIN, auto-lock, wipe.
 //! * [`records`]: records and the outbox.
 //! * [`device`]: the device id, signing key, sealing key and token.
+//! * [`sync`]: the sync client ([`SyncEngine`]): outbox to the service,
+//!   exactly once, alerts first; statuses and the directory back.
 //! * [`schema`]: the migrations.
 //! * [`error`]: [`StoreError`], mapped onto `kulna_model::ErrorKind`.
 
@@ -21,6 +23,7 @@ pub mod records;
 pub mod schema;
 pub mod service;
 pub mod store;
+pub mod sync;
 pub mod vault;
 
 pub use device::DeviceToken;
@@ -29,4 +32,5 @@ pub use kulna_crypto::{KdfCost, Pin, SealingPublicKey};
 pub use records::{NewRecord, StoredRecord};
 pub use service::{check_health, ServiceUrl, ServiceUrlError};
 pub use store::AppData;
+pub use sync::{RefusedItem, SyncEngine, SyncError, SyncOptions};
 pub use vault::{Clock, SystemClock, Vault, VaultOptions, VaultState};

@@ -14,8 +14,10 @@
 //! (fsync before returning); other records with WAL's `NORMAL`, which a
 //! crash of the app cannot undo (only a power cut, for the last moments).
 //!
-//! The outbox hands out envelopes alerts first, then oldest first; the sync
-//! client marks exactly the ids the service says it holds as delivered.
+//! The outbox hands out envelopes alerts first, then in the order they were
+//! written; the sync client marks exactly the ids the service says it holds
+//! as delivered, and the ones it refused as rejected (kept, not resent; see
+//! `crate::sync`).
 
 use crate::error::StoreError;
 use crate::schema::VAULT_SCHEMA;
@@ -385,7 +387,9 @@ impl Vault {
     pub fn outbox_next_batch(&self, limit: usize) -> Result<Vec<Envelope>, StoreError> {
         let inner = self.inner();
         let mut stmt = inner.conn.prepare_cached(
-            "SELECT envelope FROM outbox ORDER BY urgency, created_at_ms, record_id LIMIT ?1",
+            // Written order (rowid), not the device clock, which may be wrong.
+            "SELECT envelope FROM outbox WHERE rejected_reason IS NULL
+             ORDER BY urgency, rowid LIMIT ?1",
         )?;
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let rows = stmt.query_map([limit], |r| r.get::<_, String>(0))?;
@@ -429,7 +433,8 @@ impl Vault {
             Err(e) => return Err(e),
         };
         let mut stmt = inner.conn.prepare_cached(
-            "SELECT kind, COUNT(*) FROM outbox WHERE ?1 IS NULL OR space = ?1 GROUP BY kind",
+            "SELECT kind, COUNT(*) FROM outbox
+             WHERE (?1 IS NULL OR space = ?1) AND rejected_reason IS NULL GROUP BY kind",
         )?;
         let rows = stmt.query_map([space], |r| Ok((r.get::<_, u8>(0)?, r.get::<_, u32>(1)?)))?;
         let mut counts = OutboxCounts::default();
@@ -446,7 +451,8 @@ impl Vault {
 }
 
 const SELECT_RECORD: &str = "SELECT r.id, r.kind, r.region, r.created_at_ms, r.schema_version,
-    r.payload, r.draft, r.sent_at_ms, EXISTS (SELECT 1 FROM outbox o WHERE o.record_id = r.id)
+    r.payload, r.draft, r.sent_at_ms,
+    EXISTS (SELECT 1 FROM outbox o WHERE o.record_id = r.id AND o.rejected_reason IS NULL)
     FROM record r";
 
 struct RawRecord {

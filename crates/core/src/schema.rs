@@ -79,6 +79,26 @@ pub(crate) const MIGRATIONS: &[M<'static>] = &[
             PRIMARY KEY (space, name)
         ) STRICT;",
     ),
+    // 3: sync. Items the service refused stay in the outbox with the reason
+    // and are no longer sent; the queue is read in the order records were
+    // written (rowid), never by the device clock. Status updates arrive
+    // sealed to the device key and stay sealed here. The directory cache
+    // holds the last version whose signature verified.
+    M::up(
+        "ALTER TABLE outbox ADD COLUMN rejected_reason TEXT;
+        ALTER TABLE outbox ADD COLUMN rejected_at_ms INTEGER;
+        CREATE INDEX outbox_pending ON outbox (urgency) WHERE rejected_reason IS NULL;
+        CREATE TABLE case_update (
+            seq INTEGER PRIMARY KEY NOT NULL,
+            case_id BLOB NOT NULL CHECK (length(case_id) = 16),
+            created_at_ms INTEGER NOT NULL,
+            sealed BLOB NOT NULL
+        ) STRICT;
+        CREATE TABLE directory_entry (
+            id TEXT PRIMARY KEY NOT NULL,
+            entry TEXT NOT NULL
+        ) STRICT;",
+    ),
 ];
 
 /// The migrations, ready to run.

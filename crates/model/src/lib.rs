@@ -17,9 +17,11 @@ pub mod locale;
 pub mod record;
 pub mod staff;
 pub mod status;
+pub mod sync;
 
 pub use envelope::{Envelope, RecordKind, ENVELOPE_VERSION};
 pub use error::{CommandError, ErrorKind};
 pub use ids::{DeviceId, IdError, RecordId};
 pub use locale::{Direction, Locale, LocaleError};
 pub use status::{AppStatus, LockState, OutboxCounts, ServiceHealth};
+pub use sync::{SyncProblem, SyncState};

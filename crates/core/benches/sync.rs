@@ -1,0 +1,205 @@
+//! Sync speed, against the real central service on loopback, with its own
+//! baseline measured in the same run:
+//!
+//! 1. **Drain**: 10,000 queued 1 KiB reports sent by the sync engine, in
+//!    records/s, as a ratio to the service's own ingest rate (the same
+//!    envelopes posted straight from memory, 500 per batch, sequentially and
+//!    with 4 requests in flight).
+//! 2. **Panic button**: from the IPC call (seal the alert durably on the
+//!    device) to the alert durable on the service and acknowledged, with a
+//!    10,000-report backlog draining at the same time: p50, p99, max.
+//!
+//! Run: `cargo bench -p kulna-core --bench sync` (env `SYNC_BENCH_RECORDS`
+//! to change the backlog).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
+
+#[path = "../tests/sync_common/mod.rs"]
+mod sync_common;
+
+use kulna_core::{AppData, ServiceUrl, SyncEngine, SyncOptions};
+use kulna_model::api::{IngestResponse, RegisterDeviceRequest, RegisterDeviceResponse, MAX_BATCH};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use sync_common::{device_with_backlog, Service};
+
+fn records() -> usize {
+    std::env::var("SYNC_BENCH_RECORDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10_000)
+}
+
+/// The service's own ingest rate: envelopes already in memory, posted in
+/// batches of 500 with `parallel` requests in flight.
+async fn baseline(service: &Service, n: usize, parallel: usize) -> f64 {
+    let dir = tempfile::tempdir().unwrap();
+    let key = service.public_key();
+    let path = dir.path().to_owned();
+    let (data, _) = tokio::task::spawn_blocking(move || device_with_backlog(&path, key, n))
+        .await
+        .unwrap();
+    let v = data.vault();
+    let envelopes = v.outbox_next_batch(n).unwrap();
+    let client = reqwest::Client::new();
+    let reg: RegisterDeviceResponse = client
+        .post(format!("{}/v1/devices", service.url))
+        .json(&RegisterDeviceRequest {
+            device_id: v.device_id(),
+            verifying_key: v.device_verifying_key().to_base64(),
+            sealing_public_key: v.device_sealing_key().unwrap().to_base64(),
+        })
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let bodies: Vec<String> = envelopes
+        .chunks(MAX_BATCH)
+        .map(|c| serde_json::to_string(&serde_json::json!({ "envelopes": c })).unwrap())
+        .collect();
+    let bodies = Arc::new(std::sync::Mutex::new(bodies));
+    let start = Instant::now();
+    let mut tasks = Vec::new();
+    for _ in 0..parallel {
+        let (client, bodies, url, token) = (
+            client.clone(),
+            bodies.clone(),
+            service.url.clone(),
+            reg.token.clone(),
+        );
+        tasks.push(tokio::spawn(async move {
+            let mut held = 0;
+            loop {
+                let Some(body) = bodies.lock().unwrap().pop() else {
+                    return held;
+                };
+                let r: IngestResponse = client
+                    .post(format!("{url}/v1/envelopes"))
+                    .header("authorization", format!("Bearer {token}"))
+                    .header("content-type", "application/json")
+                    .body(body)
+                    .send()
+                    .await
+                    .unwrap()
+                    .json()
+                    .await
+                    .unwrap();
+                held += r.held.len();
+            }
+        }));
+    }
+    let mut held = 0;
+    for t in tasks {
+        held += t.await.unwrap();
+    }
+    let secs = start.elapsed().as_secs_f64();
+    assert_eq!(held, n);
+    n as f64 / secs
+}
+
+async fn backlog_device(service: &Service, n: usize) -> (tempfile::TempDir, Arc<AppData>) {
+    let dir = tempfile::tempdir().unwrap();
+    let key = service.public_key();
+    let path = dir.path().to_owned();
+    let (data, _) = tokio::task::spawn_blocking(move || device_with_backlog(&path, key, n))
+        .await
+        .unwrap();
+    (dir, data)
+}
+
+fn options(service: &Service) -> SyncOptions {
+    SyncOptions::new(ServiceUrl::parse(&service.url).unwrap())
+}
+
+/// The sync engine draining `n` queued reports, records/s.
+async fn drain(service: &Service, n: usize) -> f64 {
+    let (_dir, data) = backlog_device(service, n).await;
+    let start = Instant::now();
+    let engine = SyncEngine::start(data.clone(), options(service)).unwrap();
+    let mut rx = engine.subscribe();
+    // Wait for the first count, then for nothing waiting.
+    loop {
+        let s = rx.borrow_and_update().clone();
+        if s.waiting.total() == 0 && data.vault().outbox_next_batch(1).unwrap().is_empty() {
+            break;
+        }
+        let _ = tokio::time::timeout(Duration::from_millis(50), rx.changed()).await;
+    }
+    let secs = start.elapsed().as_secs_f64();
+    engine.shutdown().await;
+    n as f64 / secs
+}
+
+/// Panic button to alert held by the service, with the backlog draining.
+async fn alert_latency(service: &Service, n: usize) -> (Vec<Duration>, usize) {
+    let (_dir, data) = backlog_device(service, n).await;
+    let engine = SyncEngine::start(data.clone(), options(service)).unwrap();
+    let mut rx = engine.subscribe();
+    let mut samples = Vec::new();
+    let mut with_backlog = 0;
+    // Let the drain get going first.
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    for _ in 0..300 {
+        let backlog_left = !data.vault().outbox_next_batch(1).unwrap().is_empty();
+        let t0 = Instant::now();
+        engine.raise_alert(Some(6), vec![b'!'; 256]).await.unwrap();
+        // Held by the service (durable there), settled here, counted.
+        loop {
+            rx.changed().await.unwrap();
+            if rx.borrow_and_update().waiting.alerts == 0 {
+                break;
+            }
+        }
+        samples.push(t0.elapsed());
+        if backlog_left {
+            with_backlog += 1;
+        }
+        tokio::time::sleep(Duration::from_millis(fastrand::u64(0..10))).await;
+    }
+    engine.shutdown().await;
+    (samples, with_backlog)
+}
+
+fn pct(sorted: &[Duration], p: f64) -> Duration {
+    let i = ((sorted.len() as f64 * p).ceil() as usize).clamp(1, sorted.len()) - 1;
+    sorted[i]
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; `cargo test --benches` passes nothing
+    // we need: run a tiny backlog then, to keep the bench compiling and working.
+    let quick = !std::env::args().any(|a| a == "--bench");
+    let n = if quick { 200 } else { records() };
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        let service = Service::start().await;
+        let base_seq = baseline(&service, n, 1).await;
+        let base_par = baseline(&service, n, 4).await;
+        let sync = drain(&service, n).await;
+        println!("sync/drain: {n} queued 1 KiB reports");
+        println!("  service ingest, 1 request in flight : {base_seq:>9.0} records/s");
+        println!("  service ingest, 4 requests in flight: {base_par:>9.0} records/s");
+        println!("  sync engine drain                   : {sync:>9.0} records/s");
+        println!(
+            "  ratio: {:.2}x of sequential, {:.2}x of saturated ingest (target >= 0.5x)",
+            sync / base_seq,
+            sync / base_par
+        );
+        let (mut samples, with_backlog) = alert_latency(&service, n).await;
+        samples.sort();
+        println!(
+            "sync/panic-to-durable: {} alerts ({with_backlog} with the backlog still draining)",
+            samples.len()
+        );
+        println!(
+            "  p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms (target p99 < 50 ms)",
+            pct(&samples, 0.50).as_secs_f64() * 1e3,
+            pct(&samples, 0.99).as_secs_f64() * 1e3,
+            pct(&samples, 1.0).as_secs_f64() * 1e3
+        );
+    });
+}

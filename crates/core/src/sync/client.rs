@@ -1,0 +1,229 @@
+//! The device's HTTP calls to the central service, each answer classified
+//! into a [`SyncError`] a retrying caller can act on.
+
+use super::error::{transport, SyncError};
+use crate::device::DeviceToken;
+use crate::service::ServiceUrl;
+use kulna_model::api::{
+    AlertResponse, ApiError, DeviceUpdatesResponse, IngestResponse, RegisterDeviceRequest,
+    RegisterDeviceResponse, ServiceKeyResponse,
+};
+use kulna_model::directory::SignedDirectory;
+use reqwest::header::{HeaderMap, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER};
+use reqwest::{Response, StatusCode};
+use serde::de::DeserializeOwned;
+use std::time::Duration;
+
+/// Timeouts of the calls.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Timeouts {
+    pub(crate) connect: Duration,
+    pub(crate) request: Duration,
+    pub(crate) alert: Duration,
+}
+
+/// One HTTP client for the service (connections are reused).
+#[derive(Debug, Clone)]
+pub(crate) struct ServiceClient {
+    http: reqwest::Client,
+    url: ServiceUrl,
+    timeouts: Timeouts,
+}
+
+fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    headers
+        .get(RETRY_AFTER)?
+        .to_str()
+        .ok()?
+        .trim()
+        .parse::<u64>()
+        .ok()
+        .map(Duration::from_secs)
+}
+
+fn bearer(token: &DeviceToken) -> String {
+    format!("Bearer {}", token.expose())
+}
+
+/// Turns a non-success answer into an error; a success passes through.
+async fn check(resp: Response) -> Result<Response, SyncError> {
+    let status = resp.status();
+    if status.is_success() {
+        return Ok(resp);
+    }
+    let wait = retry_after(resp.headers());
+    let code = status.as_u16();
+    match status {
+        StatusCode::TOO_MANY_REQUESTS => return Err(SyncError::RateLimited { retry_after: wait }),
+        s if s.is_server_error() => {
+            return Err(SyncError::ServerError {
+                status: code,
+                retry_after: wait,
+            })
+        }
+        StatusCode::UNAUTHORIZED => return Err(SyncError::Unauthorized),
+        StatusCode::PAYLOAD_TOO_LARGE => return Err(SyncError::TooLarge),
+        StatusCode::NOT_FOUND | StatusCode::METHOD_NOT_ALLOWED => {
+            return Err(SyncError::Incompatible("unknown route"))
+        }
+        _ => {}
+    }
+    // Other 4xx: the service's reason, if it sent one.
+    let body: Option<ApiError> = resp.json().await.ok();
+    Err(SyncError::Refused {
+        status: code,
+        code: body.as_ref().map(|b| b.error),
+        index: body.and_then(|b| b.index),
+    })
+}
+
+async fn json<T: DeserializeOwned>(resp: Response) -> Result<T, SyncError> {
+    let bytes = resp.bytes().await.map_err(transport)?;
+    serde_json::from_slice(&bytes).map_err(|e| {
+        if e.is_eof() {
+            SyncError::Incompatible("answer cut short")
+        } else {
+            SyncError::Incompatible("unexpected answer")
+        }
+    })
+}
+
+impl ServiceClient {
+    pub(crate) fn new(url: ServiceUrl, timeouts: Timeouts) -> Result<Self, SyncError> {
+        let http = reqwest::Client::builder()
+            .connect_timeout(timeouts.connect)
+            .pool_idle_timeout(Duration::from_secs(30))
+            .user_agent(concat!("kulna-maak/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(SyncError::Unreachable)?;
+        Ok(Self {
+            http,
+            url,
+            timeouts,
+        })
+    }
+
+    /// `GET /v1/service-key`.
+    pub(crate) async fn service_key(&self) -> Result<ServiceKeyResponse, SyncError> {
+        let resp = self
+            .http
+            .get(self.url.endpoint("/v1/service-key"))
+            .timeout(self.timeouts.request)
+            .send()
+            .await
+            .map_err(transport)?;
+        json(check(resp).await?).await
+    }
+
+    /// `POST /v1/devices`.
+    pub(crate) async fn register(
+        &self,
+        req: &RegisterDeviceRequest,
+    ) -> Result<RegisterDeviceResponse, SyncError> {
+        let resp = self
+            .http
+            .post(self.url.endpoint("/v1/devices"))
+            .timeout(self.timeouts.request)
+            .json(req)
+            .send()
+            .await
+            .map_err(transport)?;
+        match check(resp).await {
+            Err(SyncError::Refused { status: 409, .. }) => Err(SyncError::DeviceRefused),
+            other => json(other?).await,
+        }
+    }
+
+    /// `POST /v1/envelopes` with envelopes already in JSON text.
+    pub(crate) async fn post_batch(
+        &self,
+        token: &DeviceToken,
+        envelopes: &[&str],
+    ) -> Result<IngestResponse, SyncError> {
+        let mut body =
+            String::with_capacity(16 + envelopes.iter().map(|e| e.len() + 1).sum::<usize>());
+        body.push_str("{\"envelopes\":[");
+        for (i, e) in envelopes.iter().enumerate() {
+            if i > 0 {
+                body.push(',');
+            }
+            body.push_str(e);
+        }
+        body.push_str("]}");
+        let resp = self
+            .http
+            .post(self.url.endpoint("/v1/envelopes"))
+            .timeout(self.timeouts.request)
+            .header(AUTHORIZATION, bearer(token))
+            .header(CONTENT_TYPE, "application/json")
+            .body(body)
+            .send()
+            .await
+            .map_err(transport)?;
+        json(check(resp).await?).await
+    }
+
+    /// `POST /v1/alerts`: answered once the alert is durable on the service.
+    pub(crate) async fn post_alert(
+        &self,
+        token: &DeviceToken,
+        envelope: &str,
+    ) -> Result<AlertResponse, SyncError> {
+        let resp = self
+            .http
+            .post(self.url.endpoint("/v1/alerts"))
+            .timeout(self.timeouts.alert)
+            .header(AUTHORIZATION, bearer(token))
+            .header(CONTENT_TYPE, "application/json")
+            .body(envelope.to_owned())
+            .send()
+            .await
+            .map_err(transport)?;
+        json(check(resp).await?).await
+    }
+
+    /// `GET /v1/devices/me/updates?since=N`.
+    pub(crate) async fn updates(
+        &self,
+        token: &DeviceToken,
+        since: u64,
+        limit: u32,
+    ) -> Result<DeviceUpdatesResponse, SyncError> {
+        let resp = self
+            .http
+            .get(self.url.endpoint(&format!(
+                "/v1/devices/me/updates?since={since}&limit={limit}"
+            )))
+            .timeout(self.timeouts.request)
+            .header(AUTHORIZATION, bearer(token))
+            .send()
+            .await
+            .map_err(transport)?;
+        json(check(resp).await?).await
+    }
+
+    /// `GET /v1/directory[?since=N]`: `None` when nothing is newer or
+    /// nothing is published.
+    pub(crate) async fn directory(&self, since: u64) -> Result<Option<SignedDirectory>, SyncError> {
+        let path = if since == 0 {
+            "/v1/directory".to_owned()
+        } else {
+            format!("/v1/directory?since={since}")
+        };
+        let resp = self
+            .http
+            .get(self.url.endpoint(&path))
+            .timeout(self.timeouts.request)
+            .send()
+            .await
+            .map_err(transport)?;
+        if resp.status() == StatusCode::NOT_MODIFIED {
+            return Ok(None);
+        }
+        match check(resp).await {
+            // Nothing published yet.
+            Err(SyncError::Incompatible(_)) => Ok(None),
+            other => json(other?).await.map(Some),
+        }
+    }
+}

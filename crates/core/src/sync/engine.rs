@@ -1,0 +1,877 @@
+//! The engine the app shell drives: two lanes (alerts, everything else),
+//! each one task, and the state it publishes.
+
+use super::client::{ServiceClient, Timeouts};
+use super::error::{Backoff, SyncError};
+use super::local::{
+    Pending, RefusedItem, SETTING_DIRECTORY_KEY, SETTING_LAST_CONTACT, SETTING_REGISTERED_SEALING,
+    SETTING_UPDATES_CURSOR,
+};
+use crate::device::DeviceToken;
+use crate::error::StoreError;
+use crate::service::ServiceUrl;
+use crate::store::AppData;
+use crate::vault::Vault;
+use base64::engine::general_purpose::STANDARD as B64;
+use base64::Engine as _;
+use kulna_crypto::{SealingPublicKey, SealingSecretKey};
+use kulna_model::api::{IngestResponse, RegisterDeviceRequest, RejectReason};
+use kulna_model::directory::{
+    DirectoryBodyKind, DirectoryDelta, DirectorySnapshot, SignedDirectory, DIRECTORY_SIGNATURE_TAG,
+};
+use kulna_model::{OutboxCounts, RecordId, RecordKind, SyncProblem, SyncState};
+use std::collections::HashSet;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tokio::sync::{watch, Notify};
+use tokio::task::{JoinHandle, JoinSet};
+use tokio::time::Instant;
+
+/// How the engine runs. [`SyncOptions::new`] gives the production values.
+#[derive(Debug, Clone)]
+pub struct SyncOptions {
+    /// The central service.
+    pub service: ServiceUrl,
+    /// A sync runs at least this often (statuses, directory, retries of
+    /// anything left).
+    pub interval: Duration,
+    /// Most envelopes per batch (the service takes at most 500).
+    pub batch_max_records: usize,
+    /// About this many bytes of envelopes per batch (the service's body
+    /// limit is 4 MiB).
+    pub batch_max_bytes: usize,
+    /// Batches in flight at once.
+    pub pipeline: usize,
+    /// First retry wait (backoff base) of the main lane.
+    pub retry_base: Duration,
+    /// Longest wait between two tries of the main lane.
+    pub retry_cap: Duration,
+    /// First retry wait of an alert.
+    pub alert_retry_base: Duration,
+    /// Longest wait between two tries of an alert: "every few seconds".
+    pub alert_retry_cap: Duration,
+    /// The directory is asked for at most this often (and on `send_now`).
+    pub directory_interval: Duration,
+    /// Connect timeout.
+    pub connect_timeout: Duration,
+    /// Timeout of a whole request (batches, pulls).
+    pub request_timeout: Duration,
+    /// Timeout of one alert request.
+    pub alert_timeout: Duration,
+}
+
+impl SyncOptions {
+    /// Production values for a service.
+    pub fn new(service: ServiceUrl) -> Self {
+        Self {
+            service,
+            interval: Duration::from_secs(5 * 60),
+            batch_max_records: kulna_model::api::MAX_BATCH,
+            batch_max_bytes: 2 * 1024 * 1024,
+            pipeline: 2,
+            retry_base: Duration::from_secs(1),
+            retry_cap: Duration::from_secs(60),
+            alert_retry_base: Duration::from_millis(500),
+            alert_retry_cap: Duration::from_secs(4),
+            directory_interval: Duration::from_secs(6 * 3600),
+            connect_timeout: Duration::from_secs(10),
+            request_timeout: Duration::from_secs(60),
+            alert_timeout: Duration::from_secs(8),
+        }
+    }
+}
+
+/// The most a `Retry-After` may hold the main lane back.
+const MAX_ASKED_WAIT: Duration = Duration::from_secs(15 * 60);
+/// Status updates asked per request.
+const UPDATES_PAGE: u32 = 500;
+
+#[derive(Debug, Default)]
+struct Session {
+    /// The token in use; `None` before registration or once refused.
+    token: Option<DeviceToken>,
+    /// The stored token was read (or found stale) already.
+    loaded: bool,
+    /// The service key was checked against the pinned one in this run.
+    key_checked: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lane {
+    Main,
+    Alert,
+}
+
+#[derive(Debug, Default)]
+struct LaneState {
+    problem: Option<SyncProblem>,
+    retry_at: Option<Instant>,
+    syncing: bool,
+}
+
+#[derive(Debug, Default)]
+struct Board {
+    main: LaneState,
+    alert: LaneState,
+    waiting: OutboxCounts,
+    refused: u32,
+    last_refused: Option<RefusedItem>,
+    last_contact_ms: Option<i64>,
+    directory_checked: Option<Instant>,
+}
+
+impl Board {
+    fn lane(&mut self, lane: Lane) -> &mut LaneState {
+        match lane {
+            Lane::Main => &mut self.main,
+            Lane::Alert => &mut self.alert,
+        }
+    }
+
+    fn state(&self) -> SyncState {
+        let now = Instant::now();
+        // An alert's problem first: it is what matters most to her now.
+        let (problem, retry_at) = match (&self.alert.problem, &self.main.problem) {
+            (Some(p), _) => (Some(p.clone()), self.alert.retry_at),
+            (None, Some(p)) => (Some(p.clone()), self.main.retry_at),
+            (None, None) => (
+                self.last_refused
+                    .as_ref()
+                    .map(|r| SyncProblem::ItemRefused {
+                        id: r.id,
+                        kind: r.kind,
+                        reason: r.reason,
+                    }),
+                None,
+            ),
+        };
+        SyncState {
+            waiting: self.waiting,
+            refused: self.refused,
+            last_contact_ms: self.last_contact_ms,
+            syncing: self.main.syncing || self.alert.syncing,
+            problem,
+            retry_in_secs: retry_at.map(|t| {
+                u32::try_from(t.saturating_duration_since(now).as_secs()).unwrap_or(u32::MAX)
+            }),
+        }
+    }
+}
+
+struct Shared {
+    data: Arc<AppData>,
+    client: ServiceClient,
+    options: SyncOptions,
+    wake_main: Notify,
+    wake_alert: Notify,
+    /// `send_now` / foreground: retry at once, from the first backoff step.
+    forced: AtomicBool,
+    /// Shrunk when the service refuses a whole batch for its size or shape.
+    batch_limit: AtomicUsize,
+    session: tokio::sync::Mutex<Session>,
+    board: Mutex<Board>,
+    state: watch::Sender<SyncState>,
+    stop: watch::Sender<bool>,
+}
+
+impl std::fmt::Debug for Shared {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Shared")
+            .field("service", &self.options.service)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The sync engine: one per app, started once the data directory is open.
+///
+/// Every method returns at once; the work happens on the runtime it was
+/// started on. Dropping the engine stops it (what was in flight is simply
+/// sent again next time: the service keeps one copy).
+#[derive(Debug)]
+pub struct SyncEngine {
+    shared: Arc<Shared>,
+    tasks: Mutex<Vec<JoinHandle<()>>>,
+}
+
+impl SyncEngine {
+    /// Starts the engine on the current tokio runtime. Must be called from
+    /// inside a runtime (else see [`SyncEngine::start_on`]).
+    pub fn start(data: Arc<AppData>, options: SyncOptions) -> Result<Self, SyncError> {
+        let handle = tokio::runtime::Handle::try_current().map_err(|_| SyncError::Stopped)?;
+        Self::start_on(&handle, data, options)
+    }
+
+    /// Starts the engine on `runtime` (the Tauri shell passes its own).
+    /// A first sync runs at once.
+    pub fn start_on(
+        runtime: &tokio::runtime::Handle,
+        data: Arc<AppData>,
+        options: SyncOptions,
+    ) -> Result<Self, SyncError> {
+        let client = ServiceClient::new(
+            options.service.clone(),
+            Timeouts {
+                connect: options.connect_timeout,
+                request: options.request_timeout,
+                alert: options.alert_timeout,
+            },
+        )?;
+        let last_contact = data
+            .vault()
+            .sync_setting(SETTING_LAST_CONTACT)?
+            .and_then(|v| v.parse().ok());
+        let (state, _) = watch::channel(SyncState {
+            last_contact_ms: last_contact,
+            ..SyncState::default()
+        });
+        let (stop, _) = watch::channel(false);
+        let shared = Arc::new(Shared {
+            data,
+            client,
+            batch_limit: AtomicUsize::new(options.batch_max_records.max(1)),
+            options,
+            wake_main: Notify::new(),
+            wake_alert: Notify::new(),
+            forced: AtomicBool::new(true),
+            session: tokio::sync::Mutex::new(Session::default()),
+            board: Mutex::new(Board {
+                last_contact_ms: last_contact,
+                ..Board::default()
+            }),
+            state,
+            stop,
+        });
+        let tasks = vec![
+            runtime.spawn(shared.clone().main_lane()),
+            runtime.spawn(shared.clone().alert_lane()),
+        ];
+        Ok(Self {
+            shared,
+            tasks: Mutex::new(tasks),
+        })
+    }
+
+    /// "Send now": try everything at once, forgetting any backoff, and ask
+    /// for the directory too.
+    pub fn send_now(&self) {
+        self.shared.forced.store(true, Ordering::SeqCst);
+        self.shared.wake_main.notify_one();
+        self.shared.wake_alert.notify_one();
+    }
+
+    /// The app came to the foreground: same as [`SyncEngine::send_now`].
+    pub fn on_foreground(&self) {
+        self.send_now();
+    }
+
+    /// A record was just written to the outbox: send it (an alert at once,
+    /// on its own lane).
+    pub fn record_saved(&self, kind: RecordKind) {
+        if kind == RecordKind::Alert {
+            self.shared.wake_alert.notify_one();
+        } else {
+            self.shared.wake_main.notify_one();
+        }
+    }
+
+    /// The panic button: seals the alert durably (works while locked), then
+    /// sends it at once. Returns when the alert is safe on the device.
+    pub async fn raise_alert(
+        &self,
+        region: Option<u8>,
+        payload: Vec<u8>,
+    ) -> Result<RecordId, SyncError> {
+        let id = self
+            .shared
+            .blocking(move |v| v.seal_alert(region, &payload))
+            .await?;
+        self.record_saved(RecordKind::Alert);
+        Ok(id)
+    }
+
+    /// The state for the UI, updated whenever it changes.
+    pub fn subscribe(&self) -> watch::Receiver<SyncState> {
+        self.shared.state.subscribe()
+    }
+
+    /// The state now.
+    pub fn state(&self) -> SyncState {
+        self.shared.state.borrow().clone()
+    }
+
+    /// Stops both lanes and waits for them. Requests in flight are dropped
+    /// (they are resent next time; the service keeps one copy).
+    pub async fn shutdown(self) {
+        let _ = self.shared.stop.send(true);
+        let tasks = std::mem::take(&mut *self.tasks.lock().unwrap_or_else(|e| e.into_inner()));
+        for t in tasks {
+            let _ = t.await;
+        }
+    }
+}
+
+impl Drop for SyncEngine {
+    fn drop(&mut self) {
+        let _ = self.shared.stop.send(true);
+    }
+}
+
+/// What a batch request came back with.
+type BatchResult = (Vec<Pending>, Result<IngestResponse, SyncError>);
+
+impl Shared {
+    async fn blocking<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&Vault) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, SyncError> {
+        let data = self.data.clone();
+        tokio::task::spawn_blocking(move || f(data.vault()))
+            .await
+            .map_err(|_| SyncError::Stopped)?
+            .map_err(SyncError::Storage)
+    }
+
+    fn publish(&self, edit: impl FnOnce(&mut Board)) {
+        let state = {
+            let mut board = self.board.lock().unwrap_or_else(|e| e.into_inner());
+            edit(&mut board);
+            board.state()
+        };
+        self.state.send_if_modified(|s| {
+            if *s == state {
+                false
+            } else {
+                *s = state;
+                true
+            }
+        });
+    }
+
+    fn set_problem(&self, lane: Lane, problem: Option<SyncProblem>, retry_in: Option<Duration>) {
+        self.publish(|b| {
+            let l = b.lane(lane);
+            l.problem = problem;
+            l.retry_at = retry_in.map(|d| Instant::now() + d);
+        });
+    }
+
+    fn set_syncing(&self, lane: Lane, syncing: bool) {
+        self.publish(|b| b.lane(lane).syncing = syncing);
+    }
+
+    async fn refresh_counts(&self) {
+        match self.blocking(|v| v.sync_counts()).await {
+            Ok((waiting, last, n)) => self.publish(|b| {
+                b.waiting = waiting;
+                b.last_refused = last;
+                b.refused = n;
+            }),
+            Err(e) => tracing::warn!(error = %e, "sync: cannot count the outbox"),
+        }
+    }
+
+    async fn contact(&self) {
+        let now = self.data.vault().now_ms();
+        self.publish(|b| b.last_contact_ms = Some(now));
+        let _ = self
+            .blocking(move |v| v.set_sync_setting(SETTING_LAST_CONTACT, &now.to_string()))
+            .await;
+    }
+
+    fn stopped(&self) -> bool {
+        *self.stop.borrow()
+    }
+
+    /// Waits for a wake-up, the delay, or the stop; false when stopped.
+    async fn wait(&self, wake: &Notify, delay: Duration) -> bool {
+        let mut stop = self.stop.subscribe();
+        if *stop.borrow() {
+            return false;
+        }
+        tokio::select! {
+            _ = wake.notified() => true,
+            _ = tokio::time::sleep(delay) => true,
+            _ = stop.changed() => false,
+        }
+    }
+
+    // ----- keys and registration -------------------------------------------
+
+    /// Checks (or pins, the first time) the service's keys.
+    async fn check_service_key(&self) -> Result<(), SyncError> {
+        let resp = self.client.service_key().await?;
+        let key = SealingPublicKey::from_base64(&resp.sealing_public_key)
+            .map_err(|_| SyncError::BadServiceKey)?;
+        if key.key_id() != resp.key_id {
+            return Err(SyncError::BadServiceKey);
+        }
+        let dir_key = resp.directory_signing_key.trim().to_owned();
+        if B64.decode(&dir_key).map(|k| k.len()) != Ok(32) {
+            return Err(SyncError::BadServiceKey);
+        }
+        let same = self
+            .blocking(move |v| {
+                match v.service_key() {
+                    Ok(pinned) if pinned != key => return Ok(false),
+                    Ok(_) => {}
+                    Err(StoreError::NoServiceKey) => v.set_service_key(key)?,
+                    Err(e) => return Err(e),
+                }
+                match v.sync_setting(SETTING_DIRECTORY_KEY)? {
+                    Some(pinned) if pinned != dir_key => Ok(false),
+                    Some(_) => Ok(true),
+                    None => {
+                        v.set_sync_setting(SETTING_DIRECTORY_KEY, &dir_key)?;
+                        Ok(true)
+                    }
+                }
+            })
+            .await?;
+        if same {
+            Ok(())
+        } else {
+            tracing::error!("the service presents another key than the pinned one; sync stopped");
+            Err(SyncError::ServiceKeyChanged)
+        }
+    }
+
+    /// The token to use, registering first if needed and `register` is set.
+    async fn session(&self, register: bool) -> Result<Option<DeviceToken>, SyncError> {
+        let mut s = self.session.lock().await;
+        if !s.key_checked {
+            self.check_service_key().await?;
+            s.key_checked = true;
+        }
+        if !s.loaded {
+            s.token = self.blocking(|v| v.device_token()).await?;
+            s.loaded = true;
+        }
+        if s.token.is_none() && register {
+            s.token = Some(self.register().await?);
+        }
+        Ok(s.token.clone())
+    }
+
+    /// The service no longer takes `token`: the next call registers again.
+    async fn token_refused(&self, token: &DeviceToken) {
+        let mut s = self.session.lock().await;
+        if s.token.as_ref() == Some(token) {
+            s.token = None;
+            s.loaded = true;
+        }
+    }
+
+    async fn register(&self) -> Result<DeviceToken, SyncError> {
+        let req = self
+            .blocking(|v| {
+                let sealing = match v.sync_setting(SETTING_REGISTERED_SEALING)? {
+                    // Registered before: always the same keys, or the service refuses.
+                    Some(k) => k,
+                    None => {
+                        let k = match v.device_sealing_key() {
+                            Some(k) => k.to_base64(),
+                            // No PIN yet, and something must go now (an
+                            // alert): register with a key whose secret is
+                            // thrown away. Statuses for this device cannot
+                            // be read; calling for help comes first.
+                            None => SealingSecretKey::generate().public_key().to_base64(),
+                        };
+                        v.set_sync_setting(SETTING_REGISTERED_SEALING, &k)?;
+                        k
+                    }
+                };
+                Ok(RegisterDeviceRequest {
+                    device_id: v.device_id(),
+                    verifying_key: v.device_verifying_key().to_base64(),
+                    sealing_public_key: sealing,
+                })
+            })
+            .await?;
+        let resp = self.client.register(&req).await?;
+        if resp.device_id != req.device_id {
+            return Err(SyncError::Incompatible("registered another device id"));
+        }
+        let token = DeviceToken::new(resp.token);
+        let stored = token.clone();
+        self.blocking(move |v| v.set_device_token(&stored)).await?;
+        tracing::info!("device registered with the service");
+        Ok(token)
+    }
+
+    // ----- the alert lane -----------------------------------------------------
+
+    async fn alert_lane(self: Arc<Self>) {
+        let mut backoff = Backoff::new(self.options.alert_retry_base, self.options.alert_retry_cap);
+        let mut auth_retry = false;
+        while !self.stopped() {
+            let alerts = match self.blocking(|v| v.pending_alerts(16)).await {
+                Ok(a) => a,
+                Err(e) => {
+                    let d = backoff.next_delay();
+                    self.set_problem(Lane::Alert, Some(e.problem()), Some(d));
+                    if !self.wait(&self.wake_alert, d).await {
+                        break;
+                    }
+                    continue;
+                }
+            };
+            if alerts.is_empty() {
+                backoff.reset();
+                self.set_problem(Lane::Alert, None, None);
+                if !self.wait(&self.wake_alert, self.options.interval).await {
+                    break;
+                }
+                continue;
+            }
+            self.set_syncing(Lane::Alert, true);
+            let result = self.send_alerts(alerts).await;
+            self.set_syncing(Lane::Alert, false);
+            self.refresh_counts().await;
+            match result {
+                Ok(()) => {
+                    backoff.reset();
+                    auth_retry = false;
+                    self.set_problem(Lane::Alert, None, None);
+                }
+                Err(SyncError::Unauthorized) if !auth_retry => auth_retry = true,
+                Err(e) => {
+                    auth_retry = false;
+                    let d = if e.is_retryable() {
+                        backoff.delay_for(&e, self.options.alert_retry_cap)
+                    } else {
+                        // Nothing will change by itself (a changed key):
+                        // ask again now and then, not every few seconds.
+                        self.options.retry_cap
+                    };
+                    tracing::warn!(error = %e, retry_in_ms = d.as_millis() as u64, "alert not sent yet");
+                    self.set_problem(Lane::Alert, Some(e.problem()), Some(d));
+                    if !self.wait(&self.wake_alert, d).await {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    async fn send_alerts(&self, alerts: Vec<Pending>) -> Result<(), SyncError> {
+        let Some(token) = self.session(true).await? else {
+            return Err(SyncError::Unauthorized);
+        };
+        for alert in alerts {
+            match self.client.post_alert(&token, &alert.json).await {
+                Ok(resp) if resp.id == alert.id => {
+                    self.blocking(move |v| v.outbox_settle(&[alert.id], &[]))
+                        .await?;
+                    tracing::info!("alert held by the service");
+                }
+                Ok(_) => return Err(SyncError::Incompatible("acknowledged another alert")),
+                Err(SyncError::Unauthorized) => {
+                    self.token_refused(&token).await;
+                    return Err(SyncError::Unauthorized);
+                }
+                // Refused as an item, or no alert route: the batch route
+                // says precisely what it holds or why it refuses.
+                Err(SyncError::Refused { status: 400, .. })
+                | Err(SyncError::Refused { status: 409, .. })
+                | Err(SyncError::Incompatible("unknown route")) => {
+                    let resp = self.client.post_batch(&token, &[&alert.json]).await?;
+                    self.settle(vec![alert], resp).await?;
+                }
+                Err(e) => return Err(e),
+            }
+            self.contact().await;
+        }
+        Ok(())
+    }
+
+    // ----- the main lane --------------------------------------------------------
+
+    async fn main_lane(self: Arc<Self>) {
+        let mut backoff = Backoff::new(self.options.retry_base, self.options.retry_cap);
+        let mut auth_retry = false;
+        while !self.stopped() {
+            let forced = self.forced.swap(false, Ordering::SeqCst);
+            if forced {
+                backoff.reset();
+            }
+            self.set_syncing(Lane::Main, true);
+            let result = self.pass(forced).await;
+            self.set_syncing(Lane::Main, false);
+            self.refresh_counts().await;
+            let wait = match result {
+                Ok(()) => {
+                    backoff.reset();
+                    auth_retry = false;
+                    self.set_problem(Lane::Main, None, None);
+                    self.options.interval
+                }
+                Err(SyncError::Unauthorized) if !auth_retry => {
+                    auth_retry = true;
+                    continue;
+                }
+                Err(e) => {
+                    auth_retry = false;
+                    if e.is_retryable() {
+                        let d = backoff.delay_for(&e, MAX_ASKED_WAIT);
+                        tracing::info!(error = %e, retry_in_ms = d.as_millis() as u64, "sync failed; will retry");
+                        self.set_problem(Lane::Main, Some(e.problem()), Some(d));
+                        d
+                    } else {
+                        tracing::warn!(error = %e, "sync stopped until something changes");
+                        self.set_problem(Lane::Main, Some(e.problem()), None);
+                        self.options.interval
+                    }
+                }
+            };
+            if !self.wait(&self.wake_main, wait).await {
+                break;
+            }
+        }
+    }
+
+    /// One sync: push the backlog, pull statuses and (when due) the directory.
+    async fn pass(&self, forced: bool) -> Result<(), SyncError> {
+        let (has_pending, has_sealing_key) = self
+            .blocking(|v| {
+                Ok((
+                    !v.pending_batch(0, 1, usize::MAX)?.is_empty(),
+                    v.device_sealing_key().is_some(),
+                ))
+            })
+            .await?;
+        let token = self.session(has_pending || has_sealing_key).await?;
+        if let Some(token) = token {
+            let pushed = match self.push(&token).await {
+                Err(SyncError::Unauthorized) => {
+                    self.token_refused(&token).await;
+                    Err(SyncError::Unauthorized)
+                }
+                other => other,
+            };
+            pushed?;
+            match self.pull_updates(&token).await {
+                Err(SyncError::Unauthorized) => {
+                    self.token_refused(&token).await;
+                    return Err(SyncError::Unauthorized);
+                }
+                other => other?,
+            }
+        }
+        self.contact().await;
+        let due = {
+            let board = self.board.lock().unwrap_or_else(|e| e.into_inner());
+            board
+                .directory_checked
+                .is_none_or(|t| t.elapsed() >= self.options.directory_interval)
+        };
+        if forced || due {
+            self.publish(|b| b.directory_checked = Some(Instant::now()));
+            self.pull_directory().await?;
+        }
+        Ok(())
+    }
+
+    /// Sends the backlog (not alerts) until nothing is left or a request fails.
+    async fn push(&self, token: &DeviceToken) -> Result<(), SyncError> {
+        'pass: loop {
+            let mut cursor = 0i64;
+            let mut inflight: JoinSet<BatchResult> = JoinSet::new();
+            let mut failure: Option<SyncError> = None;
+            let mut split = false;
+            loop {
+                while failure.is_none() && !split && inflight.len() < self.options.pipeline.max(1) {
+                    let limit = self.batch_limit.load(Ordering::SeqCst).max(1);
+                    let max_bytes = self.options.batch_max_bytes;
+                    let batch = self
+                        .blocking(move |v| v.pending_batch(cursor, limit, max_bytes))
+                        .await?;
+                    let Some(last) = batch.last() else {
+                        break;
+                    };
+                    cursor = last.rowid;
+                    let client = self.client.clone();
+                    let token = token.clone();
+                    inflight.spawn(async move {
+                        let texts: Vec<&str> = batch.iter().map(|p| p.json.as_str()).collect();
+                        let result = client.post_batch(&token, &texts).await;
+                        (batch, result)
+                    });
+                }
+                let Some(joined) = inflight.join_next().await else {
+                    break;
+                };
+                let (batch, result) = joined.map_err(|_| SyncError::Stopped)?;
+                match result {
+                    Ok(resp) => {
+                        self.settle(batch, resp).await?;
+                        self.refresh_counts().await;
+                    }
+                    // Refused as a whole for its size or shape: halve it
+                    // until the one item at fault is alone, then refuse it.
+                    Err(e @ (SyncError::TooLarge | SyncError::Refused { status: 400, .. })) => {
+                        if batch.len() == 1 {
+                            let reason = match e {
+                                SyncError::TooLarge => RejectReason::TooLarge,
+                                _ => RejectReason::Malformed,
+                            };
+                            let id = batch[0].id;
+                            tracing::warn!(?reason, "a record was refused by the service");
+                            self.blocking(move |v| v.outbox_settle(&[], &[(id, reason)]))
+                                .await?;
+                        } else {
+                            self.batch_limit
+                                .store((batch.len() / 2).max(1), Ordering::SeqCst);
+                        }
+                        split = true;
+                    }
+                    Err(e) => {
+                        if failure.is_none() {
+                            failure = Some(e);
+                        }
+                    }
+                }
+            }
+            if let Some(e) = failure {
+                return Err(e);
+            }
+            if split {
+                continue 'pass;
+            }
+            // A clean pass: allow full batches again.
+            self.batch_limit
+                .store(self.options.batch_max_records.max(1), Ordering::SeqCst);
+            return Ok(());
+        }
+    }
+
+    /// Marks exactly what the service holds as delivered, and what it
+    /// refused as refused, in one local transaction.
+    async fn settle(&self, batch: Vec<Pending>, resp: IngestResponse) -> Result<(), SyncError> {
+        let held: HashSet<RecordId> = resp.held.iter().copied().collect();
+        let refused: Vec<(RecordId, RejectReason)> = resp
+            .rejected
+            .iter()
+            .filter_map(|r| {
+                let item = batch.get(r.index)?;
+                // The index must point at the id the service names.
+                if r.id.is_some_and(|id| id != item.id) || held.contains(&item.id) {
+                    return None;
+                }
+                tracing::warn!(
+                    reason = ?r.reason,
+                    kind = item.kind.as_str(),
+                    "a record was refused by the service"
+                );
+                Some((item.id, r.reason))
+            })
+            .collect();
+        let held: Vec<RecordId> = resp.held;
+        self.blocking(move |v| v.outbox_settle(&held, &refused))
+            .await?;
+        Ok(())
+    }
+
+    /// Status updates for this device, kept sealed.
+    async fn pull_updates(&self, token: &DeviceToken) -> Result<(), SyncError> {
+        let (mut cursor, registered_here) = self
+            .blocking(|v| {
+                let cursor: u64 = v
+                    .sync_setting(SETTING_UPDATES_CURSOR)?
+                    .and_then(|c| c.parse().ok())
+                    .unwrap_or(0);
+                let registered = v.sync_setting(SETTING_REGISTERED_SEALING)?;
+                let mine = v.device_sealing_key().map(|k| k.to_base64());
+                Ok((cursor, registered.is_some() && registered == mine))
+            })
+            .await?;
+        if !registered_here {
+            // Updates would be sealed to a key this device does not hold.
+            return Ok(());
+        }
+        loop {
+            let page = self.client.updates(token, cursor, UPDATES_PAGE).await?;
+            if page.updates.is_empty() {
+                return Ok(());
+            }
+            let mut sealed = Vec::with_capacity(page.updates.len());
+            for u in &page.updates {
+                sealed.push(
+                    B64.decode(u.sealed.trim())
+                        .map_err(|_| SyncError::Incompatible("status update is not base64"))?,
+                );
+            }
+            let full = page.updates.len() >= UPDATES_PAGE as usize;
+            let next = page.next.max(cursor);
+            let updates = page.updates;
+            self.blocking(move |v| v.store_case_updates(&updates, &sealed, next))
+                .await?;
+            if !full || next == cursor {
+                return Ok(());
+            }
+            cursor = next;
+        }
+    }
+
+    /// The directory since the cached version, verified against the pinned key.
+    async fn pull_directory(&self) -> Result<(), SyncError> {
+        let (version, key) = self
+            .blocking(|v| {
+                Ok((
+                    v.directory_version()?,
+                    v.sync_setting(SETTING_DIRECTORY_KEY)?,
+                ))
+            })
+            .await?;
+        let Some(key) = key.and_then(|k| B64.decode(k).ok()) else {
+            return Ok(());
+        };
+        let Some(signed) = self.client.directory(version).await? else {
+            return Ok(());
+        };
+        apply_directory(self, &key, version, signed).await
+    }
+}
+
+/// Verifies a signed directory body and applies it; a bad signature leaves
+/// the cached directory as it was.
+async fn apply_directory(
+    shared: &Shared,
+    key: &[u8],
+    current: u64,
+    signed: SignedDirectory,
+) -> Result<(), SyncError> {
+    let signature = B64
+        .decode(signed.signature.trim())
+        .map_err(|_| SyncError::DirectoryBadSignature)?;
+    let mut message = DIRECTORY_SIGNATURE_TAG.to_vec();
+    message.extend_from_slice(signed.body.as_bytes());
+    ring::signature::UnparsedPublicKey::new(&ring::signature::ED25519, key)
+        .verify(&message, &signature)
+        .map_err(|_| {
+            tracing::error!("a directory update had a bad signature; the old directory is kept");
+            SyncError::DirectoryBadSignature
+        })?;
+    match signed.kind {
+        DirectoryBodyKind::Snapshot => {
+            let s: DirectorySnapshot = serde_json::from_str(&signed.body)
+                .map_err(|_| SyncError::Incompatible("directory snapshot"))?;
+            // An older version, even signed, is not taken (a replay).
+            if s.version > current {
+                shared
+                    .blocking(move |v| v.directory_apply_snapshot(&s))
+                    .await?;
+            }
+        }
+        DirectoryBodyKind::Delta => {
+            let d: DirectoryDelta = serde_json::from_str(&signed.body)
+                .map_err(|_| SyncError::Incompatible("directory delta"))?;
+            if d.from_version == current && d.to_version > current {
+                shared
+                    .blocking(move |v| v.directory_apply_delta(&d))
+                    .await?;
+            }
+        }
+    }
+    Ok(())
+}

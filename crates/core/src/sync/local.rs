@@ -1,0 +1,350 @@
+//! What sync keeps on the device: the outbox as the sync client reads and
+//! settles it, the pinned keys and cursors, status updates (sealed to the
+//! device key, opened only in the unlocked real vault) and the directory
+//! cache (only versions whose signature verified).
+
+use crate::error::StoreError;
+use crate::vault::Vault;
+use kulna_crypto::envelope::open_sealed;
+use kulna_model::api::{RejectReason, SealedUpdate, StatusUpdate, STATUS_UPDATE_CONTEXT};
+use kulna_model::directory::{DirectoryDelta, DirectoryEntry, DirectorySnapshot};
+use kulna_model::{OutboxCounts, RecordId, RecordKind};
+use rusqlite::{params, Connection, OptionalExtension};
+use uuid::Uuid;
+
+/// One envelope waiting in the outbox, as the sync client sends it.
+#[derive(Debug, Clone)]
+pub(crate) struct Pending {
+    /// Position in the outbox (the order it was written).
+    pub(crate) rowid: i64,
+    pub(crate) id: RecordId,
+    pub(crate) kind: RecordKind,
+    /// The envelope's JSON text, sent as it is.
+    pub(crate) json: String,
+}
+
+/// A record the service refused: it stays here, is not sent again, and the
+/// UI lists it with the reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefusedItem {
+    /// The record.
+    pub id: RecordId,
+    /// What it is.
+    pub kind: RecordKind,
+    /// Why the service refused it.
+    pub reason: RejectReason,
+    /// When (device clock, ms since the epoch).
+    pub at_ms: i64,
+}
+
+pub(crate) const SETTING_DIRECTORY_KEY: &str = "sync.directory_key";
+pub(crate) const SETTING_REGISTERED_SEALING: &str = "sync.registered_sealing_key";
+pub(crate) const SETTING_UPDATES_CURSOR: &str = "sync.updates_cursor";
+pub(crate) const SETTING_DIRECTORY_VERSION: &str = "sync.directory_version";
+pub(crate) const SETTING_LAST_CONTACT: &str = "sync.last_contact_ms";
+
+fn id_of(bytes: &[u8]) -> Result<RecordId, StoreError> {
+    Uuid::from_slice(bytes)
+        .map(RecordId::from_uuid)
+        .map_err(|_| StoreError::BadSetting("outbox.record_id"))
+}
+
+fn kind_of(code: u8) -> Result<RecordKind, StoreError> {
+    RecordKind::from_code(code).ok_or(StoreError::BadSetting("outbox.kind"))
+}
+
+fn reason_name(reason: RejectReason) -> String {
+    // The serde name: stable, and what the UI already knows.
+    serde_json::to_value(reason)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_else(|| "malformed".to_owned())
+}
+
+fn reason_of(name: &str) -> RejectReason {
+    serde_json::from_value(serde_json::Value::String(name.to_owned()))
+        .unwrap_or(RejectReason::Malformed)
+}
+
+pub(crate) fn get_setting(conn: &Connection, name: &str) -> Result<Option<String>, StoreError> {
+    Ok(conn
+        .query_row("SELECT value FROM setting WHERE name = ?1", [name], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
+
+pub(crate) fn put_setting(conn: &Connection, name: &str, value: &str) -> Result<(), StoreError> {
+    conn.execute(
+        "INSERT INTO setting (name, value) VALUES (?1, ?2)
+         ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+        [name, value],
+    )?;
+    Ok(())
+}
+
+impl Vault {
+    /// Alerts waiting to be sent, in the order they were made.
+    pub(crate) fn pending_alerts(&self, limit: usize) -> Result<Vec<Pending>, StoreError> {
+        self.pending(0, 0, limit, usize::MAX)
+    }
+
+    /// Other records waiting, after `after_rowid`, in written order, at most
+    /// `limit` of them and about `max_bytes` of envelope text (at least one).
+    pub(crate) fn pending_batch(
+        &self,
+        after_rowid: i64,
+        limit: usize,
+        max_bytes: usize,
+    ) -> Result<Vec<Pending>, StoreError> {
+        self.pending(1, after_rowid, limit, max_bytes)
+    }
+
+    fn pending(
+        &self,
+        urgency: u8,
+        after_rowid: i64,
+        limit: usize,
+        max_bytes: usize,
+    ) -> Result<Vec<Pending>, StoreError> {
+        let inner = self.inner();
+        let mut stmt = inner.conn.prepare_cached(
+            "SELECT rowid, record_id, kind, envelope FROM outbox
+             WHERE urgency = ?1 AND rowid > ?2 AND rejected_reason IS NULL
+             ORDER BY urgency, rowid LIMIT ?3",
+        )?;
+        let limit = i64::try_from(limit.max(1)).unwrap_or(i64::MAX);
+        let mut rows = stmt.query(params![urgency, after_rowid, limit])?;
+        let mut out = Vec::new();
+        let mut bytes = 0usize;
+        while let Some(row) = rows.next()? {
+            let json: String = row.get(3)?;
+            if !out.is_empty() && bytes.saturating_add(json.len()) > max_bytes {
+                break;
+            }
+            bytes = bytes.saturating_add(json.len());
+            out.push(Pending {
+                rowid: row.get(0)?,
+                id: id_of(&row.get::<_, Vec<u8>>(1)?)?,
+                kind: kind_of(row.get(2)?)?,
+                json,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Settles what the service answered, in **one local transaction**:
+    /// exactly the `held` ids leave the outbox (their records remember when),
+    /// and each `refused` one stays, marked with its reason, never resent.
+    /// Returns how many left the outbox.
+    pub fn outbox_settle(
+        &self,
+        held: &[RecordId],
+        refused: &[(RecordId, RejectReason)],
+    ) -> Result<usize, StoreError> {
+        let now = self.now_ms();
+        let mut inner = self.inner();
+        let tx = inner.conn.transaction()?;
+        let mut n = 0;
+        {
+            let mut del = tx.prepare_cached("DELETE FROM outbox WHERE record_id = ?1")?;
+            let mut sent = tx.prepare_cached(
+                "UPDATE record SET sent_at_ms = ?2 WHERE id = ?1 AND sent_at_ms IS NULL",
+            )?;
+            for id in held {
+                n += del.execute([&id.as_bytes()[..]])?;
+                sent.execute(params![&id.as_bytes()[..], now])?;
+            }
+            let mut reject = tx.prepare_cached(
+                "UPDATE outbox SET rejected_reason = ?2, rejected_at_ms = ?3
+                 WHERE record_id = ?1 AND rejected_reason IS NULL",
+            )?;
+            for (id, reason) in refused {
+                reject.execute(params![&id.as_bytes()[..], reason_name(*reason), now])?;
+            }
+        }
+        tx.commit()?;
+        Ok(n)
+    }
+
+    /// The records the service refused, newest first. Unlocked: those of the
+    /// open vault. Locked: all of them.
+    pub fn outbox_refused(&self) -> Result<Vec<RefusedItem>, StoreError> {
+        let mut inner = self.inner();
+        let space = match self.check_idle(&mut inner) {
+            Ok(()) => inner.session.as_ref().map(|s| s.slot),
+            Err(StoreError::Locked) => None,
+            Err(e) => return Err(e),
+        };
+        let mut stmt = inner.conn.prepare_cached(
+            "SELECT record_id, kind, rejected_reason, rejected_at_ms FROM outbox
+             WHERE rejected_reason IS NOT NULL AND (?1 IS NULL OR space = ?1)
+             ORDER BY rejected_at_ms DESC, rowid DESC",
+        )?;
+        let mut rows = stmt.query([space])?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            out.push(RefusedItem {
+                id: id_of(&row.get::<_, Vec<u8>>(0)?)?,
+                kind: kind_of(row.get(1)?)?,
+                reason: reason_of(&row.get::<_, String>(2)?),
+                at_ms: row.get::<_, Option<i64>>(3)?.unwrap_or(0),
+            });
+        }
+        Ok(out)
+    }
+
+    /// What waits and what was refused, for the sync state.
+    pub(crate) fn sync_counts(
+        &self,
+    ) -> Result<(OutboxCounts, Option<RefusedItem>, u32), StoreError> {
+        let waiting = self.outbox_counts()?;
+        let refused = self.outbox_refused()?;
+        let n = u32::try_from(refused.len()).unwrap_or(u32::MAX);
+        Ok((waiting, refused.into_iter().next(), n))
+    }
+
+    pub(crate) fn sync_setting(&self, name: &str) -> Result<Option<String>, StoreError> {
+        get_setting(&self.inner().conn, name)
+    }
+
+    pub(crate) fn set_sync_setting(&self, name: &str, value: &str) -> Result<(), StoreError> {
+        put_setting(&self.inner().conn, name, value)
+    }
+
+    /// Keeps status updates as they came (sealed to this device), and moves
+    /// the cursor, in one transaction.
+    pub(crate) fn store_case_updates(
+        &self,
+        updates: &[SealedUpdate],
+        sealed: &[Vec<u8>],
+        next: u64,
+    ) -> Result<(), StoreError> {
+        let mut inner = self.inner();
+        let tx = inner.conn.transaction()?;
+        {
+            let mut ins = tx.prepare_cached(
+                "INSERT OR IGNORE INTO case_update (seq, case_id, created_at_ms, sealed)
+                 VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            for (u, bytes) in updates.iter().zip(sealed) {
+                let seq = i64::try_from(u.seq).unwrap_or(i64::MAX);
+                ins.execute(params![
+                    seq,
+                    &u.case_id.as_bytes()[..],
+                    u.created_at_ms,
+                    bytes
+                ])?;
+            }
+        }
+        put_setting(&tx, SETTING_UPDATES_CURSOR, &next.to_string())?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The status updates the service sent about her cases, oldest first,
+    /// opened with the device key. Needs the real vault open (locked:
+    /// `Locked`; the decoy vault: none). An update that does not open is
+    /// skipped, not fatal.
+    pub fn case_updates(&self) -> Result<Vec<StatusUpdate>, StoreError> {
+        let mut inner = self.inner();
+        self.with_session(&mut inner, |_, _| Ok(()))?;
+        let Some(secret) = self.device_secret_in(&inner)? else {
+            return Ok(Vec::new());
+        };
+        let device = inner.device.id;
+        let mut stmt = inner
+            .conn
+            .prepare_cached("SELECT case_id, sealed FROM case_update ORDER BY seq")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, Vec<u8>>(1)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (case_id, sealed) = row?;
+            let mut aad = device.as_bytes().to_vec();
+            aad.extend_from_slice(&case_id);
+            let Ok(plain) = open_sealed(&secret, STATUS_UPDATE_CONTEXT, &aad, &sealed) else {
+                tracing::warn!("a status update did not open; skipped");
+                continue;
+            };
+            match serde_json::from_slice::<StatusUpdate>(&plain) {
+                Ok(u) if u.case_id.as_bytes()[..] == case_id[..] => out.push(u),
+                _ => tracing::warn!("a status update is not readable; skipped"),
+            }
+        }
+        Ok(out)
+    }
+
+    /// The version of the cached directory (0: none yet).
+    pub fn directory_version(&self) -> Result<u64, StoreError> {
+        Ok(self
+            .sync_setting(SETTING_DIRECTORY_VERSION)?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0))
+    }
+
+    /// Every listing of the cached directory (the last version whose
+    /// signature verified), by id.
+    pub fn directory_entries(&self) -> Result<Vec<DirectoryEntry>, StoreError> {
+        let inner = self.inner();
+        let mut stmt = inner
+            .conn
+            .prepare_cached("SELECT entry FROM directory_entry ORDER BY id")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let e = serde_json::from_str(&row?)
+                .map_err(|_| StoreError::BadSetting("directory_entry"))?;
+            out.push(e);
+        }
+        Ok(out)
+    }
+
+    /// Replaces the cache with a verified snapshot, in one transaction.
+    pub(crate) fn directory_apply_snapshot(&self, s: &DirectorySnapshot) -> Result<(), StoreError> {
+        let mut inner = self.inner();
+        let tx = inner.conn.transaction()?;
+        tx.execute("DELETE FROM directory_entry", [])?;
+        upsert_entries(&tx, &s.entries)?;
+        put_setting(&tx, SETTING_DIRECTORY_VERSION, &s.version.to_string())?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Applies a verified delta from the cached version, in one transaction.
+    pub(crate) fn directory_apply_delta(&self, d: &DirectoryDelta) -> Result<(), StoreError> {
+        let mut inner = self.inner();
+        let tx = inner.conn.transaction()?;
+        let current: u64 = get_setting(&tx, SETTING_DIRECTORY_VERSION)?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        if current != d.from_version {
+            // Not ours to apply; the next sync asks again from `current`.
+            return Ok(());
+        }
+        upsert_entries(&tx, &d.upserted)?;
+        {
+            let mut del = tx.prepare_cached("DELETE FROM directory_entry WHERE id = ?1")?;
+            for id in &d.removed {
+                del.execute([id])?;
+            }
+        }
+        put_setting(&tx, SETTING_DIRECTORY_VERSION, &d.to_version.to_string())?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+fn upsert_entries(conn: &Connection, entries: &[DirectoryEntry]) -> Result<(), StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO directory_entry (id, entry) VALUES (?1, ?2)
+         ON CONFLICT (id) DO UPDATE SET entry = excluded.entry",
+    )?;
+    for e in entries {
+        let text =
+            serde_json::to_string(e).map_err(|_| StoreError::BadSetting("directory_entry"))?;
+        stmt.execute(params![e.id, text])?;
+    }
+    Ok(())
+}

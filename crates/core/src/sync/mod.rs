@@ -1,0 +1,63 @@
+//! The sync client: moves the outbox to the central service, exactly once,
+//! alerts first, whatever breaks in between; brings case statuses and the
+//! directory back.
+//!
+//! # Protocol
+//!
+//! 1. **Keys.** On first contact in a run the client reads
+//!    `GET /v1/service-key`. If the device has no service key yet it pins
+//!    this one (and the directory signing key); otherwise the keys must be
+//!    the pinned ones. A changed key stops all sync and is reported
+//!    ([`SyncProblem::ServiceKeyChanged`]): it is never silently accepted.
+//! 2. **Registration.** The device registers its id, its Ed25519 verifying
+//!    key and its X25519 sealing key (`POST /v1/devices`) and keeps the
+//!    token. A 401 later means the token is stale: register again (same
+//!    keys), once, then go on.
+//! 3. **Push.** Batches of envelopes, in the order they were written
+//!    (never by the device clock), up to [`SyncOptions::batch_max_records`]
+//!    and [`SyncOptions::batch_max_bytes`], with up to
+//!    [`SyncOptions::pipeline`] batches in flight. The service inserts
+//!    idempotently by record id and answers the ids it holds: exactly those
+//!    leave the outbox, in one local transaction with the refusals of the
+//!    same answer. A refused item stays on the device with its reason and is
+//!    never resent; the rest goes on. A request refused as a whole for its
+//!    size or shape is split in halves until the one bad item is found.
+//!    At-least-once sending plus idempotent insert is exactly once on the
+//!    service, whatever fails between the two.
+//! 4. **Alerts** have their own lane: sent one by one to `POST /v1/alerts`
+//!    (answered once durable on the service) as soon as they are written,
+//!    never behind a backlog, and retried every few seconds
+//!    ([`SyncOptions::alert_retry_cap`]) until the service holds them.
+//! 5. **Pull.** Status updates for this device since a cursor, stored as
+//!    they came (sealed to the device key), opened only in the unlocked
+//!    real vault ([`Vault::case_updates`]); directory versions since the
+//!    cached one, kept only if the Ed25519 signature of the pinned directory
+//!    key verifies (a bad one is reported, the old directory kept).
+//!
+//! # When it runs
+//!
+//! [`SyncEngine`] runs one task per lane (so one sync at a time per device):
+//! at start, on [`SyncEngine::on_foreground`], on
+//! [`SyncEngine::record_saved`], every [`SyncOptions::interval`], and at
+//! once on [`SyncEngine::send_now`]. Failures are classified
+//! ([`SyncError::is_retryable`]): network, timeouts, cut connections, 5xx
+//! and 429 are retried with exponential backoff and full jitter, capped,
+//! honouring `Retry-After`. Loss and return of the network are learned from
+//! failed and successful requests; scheduling uses the monotonic clock only,
+//! so a wrong device clock changes nothing.
+//!
+//! The state for the UI ([`SyncState`]) is published on a
+//! `tokio::sync::watch` channel ([`SyncEngine::subscribe`]).
+//!
+//! [`Vault::case_updates`]: crate::Vault::case_updates
+//! [`SyncProblem::ServiceKeyChanged`]: kulna_model::SyncProblem::ServiceKeyChanged
+//! [`SyncState`]: kulna_model::SyncState
+
+mod client;
+mod engine;
+mod error;
+mod local;
+
+pub use engine::{SyncEngine, SyncOptions};
+pub use error::{Backoff, SyncError};
+pub use local::RefusedItem;

@@ -1,0 +1,137 @@
+//! What the sync client tells the UI: what waits, when the service was last
+//! reached, and the one problem standing in the way, as a stable code the UI
+//! turns into words in her language.
+
+use crate::api::RejectReason;
+use crate::{OutboxCounts, RecordId, RecordKind};
+use serde::{Deserialize, Serialize};
+
+/// The sync client's state, pushed to the UI whenever it changes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncState {
+    /// Records waiting to be sent, by kind.
+    pub waiting: OutboxCounts,
+    /// Records the service refused; they stay on the device, listed with
+    /// their reason, and are not sent again.
+    pub refused: u32,
+    /// When the service last answered, milliseconds since the epoch (device
+    /// clock); `None` before the first answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_contact_ms: Option<i64>,
+    /// A sync is running now.
+    pub syncing: bool,
+    /// What stands in the way, if anything.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub problem: Option<SyncProblem>,
+    /// When a problem is being retried: seconds until the next try.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_in_secs: Option<u32>,
+}
+
+/// Why records are not reaching the service. Each code is one sentence in
+/// the UI; the codes never change meaning.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum SyncProblem {
+    /// No service address is configured in this build or device.
+    NotConfigured,
+    /// The network cannot be reached (no connection, no DNS, a portal).
+    NoConnection,
+    /// The network works but the service did not answer properly (down,
+    /// restarting, overloaded, a timeout). Retried by itself.
+    ServiceUnreachable,
+    /// The service asked to slow down. Retried by itself.
+    ServiceBusy,
+    /// The service refused one record; it stays on the device and the rest
+    /// goes on.
+    ItemRefused {
+        /// The refused record.
+        id: RecordId,
+        /// What it is.
+        kind: RecordKind,
+        /// Why.
+        reason: RejectReason,
+    },
+    /// The service presents another key than the one this device trusts:
+    /// nothing is sent until someone checks (it may not be the real service).
+    ServiceKeyChanged,
+    /// The service refuses this device (its id is registered with other
+    /// keys). Needs help from support.
+    DeviceRefused,
+    /// A directory update did not carry the service's signature: it was
+    /// thrown away and the directory she has is kept.
+    DirectoryRefused,
+    /// The service does not speak this app's protocol (an old or a wrong
+    /// address).
+    Incompatible,
+    /// Local storage failed (disk full, damaged database).
+    Storage,
+}
+
+impl SyncProblem {
+    /// Whether the client keeps retrying by itself.
+    pub const fn retries_by_itself(&self) -> bool {
+        matches!(
+            self,
+            Self::NoConnection | Self::ServiceUnreachable | Self::ServiceBusy | Self::Storage
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn json_shape_is_pinned() {
+        let idle = SyncState::default();
+        assert_eq!(
+            serde_json::to_string(&idle).unwrap(),
+            r#"{"waiting":{"alerts":0,"reports":0,"requests":0},"refused":0,"syncing":false}"#
+        );
+        let s = SyncState {
+            waiting: OutboxCounts {
+                alerts: 1,
+                reports: 20,
+                requests: 3,
+            },
+            refused: 1,
+            last_contact_ms: Some(1_764_000_000_000),
+            syncing: true,
+            problem: Some(SyncProblem::ServiceUnreachable),
+            retry_in_secs: Some(8),
+        };
+        assert_eq!(
+            serde_json::to_string(&s).unwrap(),
+            r#"{"waiting":{"alerts":1,"reports":20,"requests":3},"refused":1,"last_contact_ms":1764000000000,"syncing":true,"problem":{"code":"service_unreachable"},"retry_in_secs":8}"#
+        );
+        let refused = SyncProblem::ItemRefused {
+            id: RecordId::parse("01890a5d-ac96-774b-bcce-b302099a8057").unwrap(),
+            kind: RecordKind::Report,
+            reason: RejectReason::TooLarge,
+        };
+        assert_eq!(
+            serde_json::to_string(&refused).unwrap(),
+            r#"{"code":"item_refused","id":"01890a5d-ac96-774b-bcce-b302099a8057","kind":"report","reason":"too_large"}"#
+        );
+        for (p, code) in [
+            (SyncProblem::NotConfigured, "not_configured"),
+            (SyncProblem::NoConnection, "no_connection"),
+            (SyncProblem::ServiceBusy, "service_busy"),
+            (SyncProblem::ServiceKeyChanged, "service_key_changed"),
+            (SyncProblem::DeviceRefused, "device_refused"),
+            (SyncProblem::DirectoryRefused, "directory_refused"),
+            (SyncProblem::Incompatible, "incompatible"),
+            (SyncProblem::Storage, "storage"),
+        ] {
+            let text = serde_json::to_string(&p).unwrap();
+            assert_eq!(text, format!(r#"{{"code":"{code}"}}"#));
+            assert_eq!(serde_json::from_str::<SyncProblem>(&text).unwrap(), p);
+        }
+        let back: SyncState = serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
+        assert_eq!(back, s);
+        assert!(SyncProblem::NoConnection.retries_by_itself());
+        assert!(!SyncProblem::ServiceKeyChanged.retries_by_itself());
+    }
+}
