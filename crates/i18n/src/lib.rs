@@ -9,6 +9,7 @@
 //! keeps its own direction.
 
 #![warn(missing_docs)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub use fluent_bundle::FluentArgs;
 use fluent_bundle::{FluentBundle, FluentResource, FluentValue};
