@@ -57,12 +57,30 @@ impl Default for Config {
             rate_limit_per_minute: 120,
             rate_limit_burst: 30,
             trust_forwarded_for: false,
-            max_group_envelopes: 2000,
+            max_group_envelopes: 1000,
             log_format: "text".into(),
             password_memory_kib: 19 * 1024,
         }
     }
 }
+
+/// The configuration keys, as in the TOML file and, upper-cased with the
+/// `KULNA_` prefix, in the environment.
+pub const KEYS: [&str; 13] = [
+    "data_dir",
+    "listen",
+    "database_url",
+    "operator_passphrase",
+    "passphrase_file",
+    "body_limit_bytes",
+    "session_ttl_secs",
+    "rate_limit_per_minute",
+    "rate_limit_burst",
+    "trust_forwarded_for",
+    "max_group_envelopes",
+    "log_format",
+    "password_memory_kib",
+];
 
 /// Where records are stored.
 #[derive(Debug)]
@@ -83,12 +101,9 @@ impl Config {
             }
             fig = fig.merge(Toml::file(file));
         }
-        // Variables read by tests and scripts, not configuration.
-        let ignored = ["TEST_POSTGRES_URL", "SKIP_POSTGRES", "LOG"];
-        fig = fig.merge(
-            Env::prefixed("KULNA_")
-                .filter(move |k| !ignored.iter().any(|i| k.as_str().eq_ignore_ascii_case(i))),
-        );
+        // Only known keys: other KULNA_* variables belong to the app, the
+        // tests or the scripts.
+        fig = fig.merge(Env::prefixed("KULNA_").only(&KEYS));
         fig.extract().context("invalid configuration")
     }
 

@@ -120,6 +120,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/health", get(health))
         .route("/ready", get(ready))
+        .route("/openapi.json", get(crate::openapi::serve))
         .merge(open)
         .merge(devices)
         .merge(staff)

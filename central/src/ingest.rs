@@ -26,9 +26,9 @@
 
 use crate::devices::{DeviceAuth, KnownDevice};
 use crate::error::{AppError, AppResult};
-use crate::http::ApiJson;
 use crate::store::{InsertOutcome, NewRecord, Storage, StoreError, StoreResult};
 use crate::AppState;
+use axum::extract::FromRequest as _;
 use axum::extract::State;
 use axum::Json;
 use kulna_crypto::EnvelopeError;
@@ -124,11 +124,21 @@ async fn run(
             count += next.records.len();
             jobs.push(next);
         }
-        let all: Vec<NewRecord> = jobs
-            .iter()
-            .flat_map(|j| j.records.iter().cloned())
-            .collect();
-        let result = store.insert_records(&all).await;
+        let mut all: Vec<NewRecord> = Vec::with_capacity(count);
+        let mut lens = Vec::with_capacity(jobs.len());
+        for job in &mut jobs {
+            lens.push(job.records.len());
+            all.append(&mut job.records);
+        }
+        let all = Arc::new(all);
+        let started = std::time::Instant::now();
+        let result = store.insert_records(all.clone()).await;
+        tracing::debug!(
+            records = all.len(),
+            requests = jobs.len(),
+            micros = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX),
+            "group commit"
+        );
         match result {
             Ok(outcomes) if outcomes.len() == all.len() => {
                 for (rec, outcome) in all.iter().zip(&outcomes) {
@@ -146,12 +156,11 @@ async fn run(
                     }
                 }
                 let mut rest = outcomes.as_slice();
-                for job in jobs {
-                    let (mine, tail) = rest.split_at(job.records.len().min(rest.len()));
+                for (job, len) in jobs.into_iter().zip(lens) {
+                    let (mine, tail) = rest.split_at(len.min(rest.len()));
                     rest = tail;
                     let _ = job.reply.send(Ok(mine.to_vec()));
                 }
-                tracing::debug!(records = all.len(), "group committed");
             }
             Ok(_) => {
                 for job in jobs {
@@ -240,10 +249,39 @@ struct IdOnly {
     id: Option<RecordId>,
 }
 
-/// The request body, read item by item so that one bad item does not spoil the batch.
+/// The request body, read item by item so that one bad item does not spoil
+/// the batch; the items borrow from the body, nothing is copied.
 #[derive(Debug, Deserialize)]
-pub struct RawBatch {
-    envelopes: Vec<Box<RawValue>>,
+struct RawBatch<'a> {
+    #[serde(borrow)]
+    envelopes: Vec<&'a RawValue>,
+}
+
+/// Reads a JSON body as bytes, with the service's size limit and content type.
+async fn json_bytes(req: axum::extract::Request) -> AppResult<axum::body::Bytes> {
+    let is_json = req
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.trim_start()
+                .to_ascii_lowercase()
+                .starts_with("application/json")
+        });
+    if !is_json {
+        return Err(AppError::UnsupportedMediaType(
+            "expected Content-Type: application/json".into(),
+        ));
+    }
+    axum::body::Bytes::from_request(req, &())
+        .await
+        .map_err(|rej| {
+            if rej.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                AppError::PayloadTooLarge("request body too large".into())
+            } else {
+                AppError::InvalidInput(rej.body_text())
+            }
+        })
 }
 
 struct Checked {
@@ -251,12 +289,12 @@ struct Checked {
     rejected: Vec<Rejection>,
 }
 
-fn check_all(items: Vec<Box<RawValue>>, device: Arc<KnownDevice>, key_id: String) -> Checked {
+fn check_all(items: &[&RawValue], device: &KnownDevice, key_id: &str) -> Checked {
     let now = crate::now_ms();
     let mut records = Vec::with_capacity(items.len());
     let mut rejected = Vec::new();
     for (index, raw) in items.iter().enumerate() {
-        match check_one(raw.get(), &device, &key_id) {
+        match check_one(raw.get(), device, key_id) {
             Ok(env) => match serde_json::to_string(&env) {
                 Ok(text) => records.push((
                     index,
@@ -292,17 +330,31 @@ fn check_all(items: Vec<Box<RawValue>>, device: Arc<KnownDevice>, key_id: String
 pub async fn post_envelopes(
     State(state): State<AppState>,
     DeviceAuth(device): DeviceAuth,
-    ApiJson(batch): ApiJson<RawBatch>,
+    req: axum::extract::Request,
 ) -> AppResult<Json<IngestResponse>> {
-    if batch.envelopes.len() > MAX_BATCH {
-        return Err(AppError::PayloadTooLarge(format!(
-            "at most {MAX_BATCH} envelopes per batch"
-        )));
-    }
+    let body = json_bytes(req).await?;
     let key_id = state.keys().key_id().to_owned();
-    let checked = tokio::task::spawn_blocking(move || check_all(batch.envelopes, device, key_id))
+    // At most one parsing and signature-checking thread per core: more would
+    // only take CPU from the writer, which every request waits for.
+    let permit = state
+        .inner
+        .verifiers
+        .acquire()
         .await
-        .map_err(AppError::internal)?;
+        .map_err(|_| AppError::Unavailable(anyhow::anyhow!("shutting down")))?;
+    let checked = tokio::task::spawn_blocking(move || -> AppResult<Checked> {
+        let batch: RawBatch<'_> = serde_json::from_slice(&body)
+            .map_err(|e| AppError::InvalidInput(format!("not a batch of envelopes: {e}")))?;
+        if batch.envelopes.len() > MAX_BATCH {
+            return Err(AppError::PayloadTooLarge(format!(
+                "at most {MAX_BATCH} envelopes per batch"
+            )));
+        }
+        Ok(check_all(&batch.envelopes, &device, &key_id))
+    })
+    .await
+    .map_err(AppError::internal)??;
+    drop(permit);
     let Checked {
         records,
         mut rejected,
@@ -346,12 +398,14 @@ pub async fn post_envelopes(
 pub async fn post_alert(
     State(state): State<AppState>,
     DeviceAuth(device): DeviceAuth,
-    ApiJson(raw): ApiJson<Box<RawValue>>,
+    req: axum::extract::Request,
 ) -> AppResult<Json<AlertResponse>> {
-    let key_id = state.keys().key_id().to_owned();
-    let mut checked = tokio::task::spawn_blocking(move || check_all(vec![raw], device, key_id))
-        .await
-        .map_err(AppError::internal)?;
+    let body = json_bytes(req).await?;
+    let raw: &RawValue = serde_json::from_slice(&body)
+        .map_err(|e| AppError::InvalidInput(format!("not an envelope: {e}")))?;
+    // One envelope: checked right here, so an alert never queues behind the
+    // batches' signature checks.
+    let mut checked = check_all(&[raw], &device, state.keys().key_id());
     if let Some(r) = checked.rejected.pop() {
         return Err(AppError::InvalidItem {
             index: 0,
@@ -370,7 +424,7 @@ pub async fn post_alert(
     let outcome = state.inner.writer.submit(vec![record], true).await?;
     match outcome.first() {
         Some(InsertOutcome::Inserted | InsertOutcome::AlreadyHeld) => {
-            tracing::info!("alert held");
+            tracing::debug!("alert held");
             Ok(Json(AlertResponse { id }))
         }
         Some(InsertOutcome::IdConflict) => Err(AppError::Conflict(

@@ -16,6 +16,7 @@ pub mod directory;
 pub mod error;
 pub mod http;
 pub mod ingest;
+pub mod openapi;
 pub mod ratelimit;
 pub mod service_keys;
 pub mod staff;
@@ -58,6 +59,7 @@ pub(crate) struct Inner {
     pub(crate) limiter: ratelimit::RateLimiter,
     pub(crate) events: tokio::sync::broadcast::Sender<kulna_model::staff::QueueItem>,
     pub(crate) logins: staff::LoginThrottle,
+    pub(crate) verifiers: tokio::sync::Semaphore,
 }
 
 impl AppState {
@@ -78,6 +80,11 @@ impl AppState {
                 limiter,
                 events,
                 logins: staff::LoginThrottle::default(),
+                verifiers: tokio::sync::Semaphore::new(
+                    std::thread::available_parallelism()
+                        .map(|n| n.get())
+                        .unwrap_or(2),
+                ),
             }),
         }
     }

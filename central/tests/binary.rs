@@ -194,3 +194,83 @@ fn acknowledged_envelopes_survive_sigkill() {
     child.kill().unwrap();
     child.wait().unwrap();
 }
+
+#[test]
+fn configuration_comes_from_a_file_and_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let conf = dir.path().join("central.toml");
+    std::fs::write(
+        &conf,
+        format!(
+            "data_dir = {:?}\nlisten = \"127.0.0.1:0\"\nlog_format = \"json\"\n",
+            data.display().to_string()
+        ),
+    )
+    .unwrap();
+    let pass = dir.path().join("pass");
+    std::fs::write(&pass, "a passphrase from a file\n").unwrap();
+    let run = |args: &[&str]| {
+        Command::new(BIN)
+            .arg("--config")
+            .arg(&conf)
+            .arg("--passphrase-file")
+            .arg(&pass)
+            .args(args)
+            .env_remove("KULNA_OPERATOR_PASSPHRASE")
+            .env_remove("KULNA_DATABASE_URL")
+            .env("KULNA_UNRELATED_APP_SETTING", "ignored")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    assert!(run(&["init"]).wait().unwrap().success());
+    assert!(
+        data.join("kulna-central.sqlite3").exists(),
+        "data_dir came from the file"
+    );
+    let mut child = run(&["serve"]);
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    assert!(line.starts_with("listening on http://127.0.0.1:"), "{line}");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    // KULNA_LISTEN overrides the file (here: a port already taken); a typo
+    // in the file is one clear error.
+    let busy = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let busy_addr = busy.local_addr().unwrap().to_string();
+    let child = Command::new(BIN)
+        .arg("--config")
+        .arg(&conf)
+        .arg("--passphrase-file")
+        .arg(&pass)
+        .arg("serve")
+        .env("KULNA_LISTEN", &busy_addr)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(&busy_addr),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::write(&conf, "lisen = \"x\"\n").unwrap();
+    let out = Command::new(BIN)
+        .arg("--config")
+        .arg(&conf)
+        .arg("init")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("lisen"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -44,7 +44,6 @@ CREATE TABLE records (
     closed_at_ms INTEGER
 );
 CREATE INDEX records_queue ON records(status, urgency, received_at_ms);
-CREATE INDEX records_device ON records(device_id);
 
 CREATE TABLE staff (
     id TEXT PRIMARY KEY,

@@ -93,7 +93,10 @@ fn start_server(args: &Args) -> anyhow::Result<Server> {
             .env("KULNA_OPERATOR_PASSPHRASE", "load benchmark passphrase")
             .env("KULNA_RATE_LIMIT_PER_MINUTE", "100000")
             .env("KULNA_RATE_LIMIT_BURST", "10000")
-            .env("KULNA_LOG", "warn");
+            .env(
+                "KULNA_LOG",
+                std::env::var("KULNA_LOAD_SERVER_LOG").unwrap_or_else(|_| "warn".into()),
+            );
         match &args.database_url {
             Some(u) => c.env("KULNA_DATABASE_URL", u),
             None => c.env_remove("KULNA_DATABASE_URL"),
@@ -132,6 +135,25 @@ fn memory_kib(pid: u32) -> (u64, u64) {
             .unwrap_or(0)
     };
     (field("VmRSS:"), field("VmHWM:"))
+}
+
+/// CPU seconds (user + system) the process has used.
+fn cpu_secs(pid: u32) -> f64 {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // Fields after the command name, which is in parentheses.
+    let rest = text.rsplit(')').next().unwrap_or("");
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| f.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    (ticks(11) + ticks(12)) / 100.0
+}
+
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .unwrap_or_default()
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
@@ -220,6 +242,14 @@ async fn main() -> anyhow::Result<()> {
         if args.database_url.is_some() { "PostgreSQL" } else { "SQLite" }
     )?;
     let (rss_idle, _) = memory_kib(pid);
+    writeln!(
+        out,
+        "machine: {} cores, load average before the run {}",
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(0),
+        load_average()
+    )?;
 
     // 1. Baseline: GET /health with the same number of connections.
     let started = Instant::now();
@@ -354,6 +384,7 @@ async fn main() -> anyhow::Result<()> {
         })
     };
     let started = Instant::now();
+    let cpu_before = cpu_secs(pid);
     let mut tasks = Vec::new();
     for (d, mine) in devices.iter().zip(bodies) {
         let (client, url, token) = (new_client()?, url.clone(), d.token.clone());
@@ -387,6 +418,7 @@ async fn main() -> anyhow::Result<()> {
         held += h;
     }
     let secs = started.elapsed().as_secs_f64();
+    let server_cpu = cpu_secs(pid) - cpu_before;
     done.store(true, Ordering::Relaxed);
     let mut alert_lat = alert_task.await??;
     let _ = sampler.await;
@@ -407,6 +439,12 @@ async fn main() -> anyhow::Result<()> {
         "ingest: {held} envelopes in {secs:.2} s = {rate:.0} envelopes/s ({req_rate:.0} req/s), request p50 {:.1} ms, p99 {:.1} ms",
         ms(percentile(&lat, 0.5)),
         ms(percentile(&lat, 0.99))
+    )?;
+    writeln!(
+        out,
+        "server CPU during ingest: {server_cpu:.2} s ({:.0} us per envelope, {:.2} cores busy)",
+        server_cpu * 1e6 / held.max(1) as f64,
+        server_cpu / secs
     )?;
     writeln!(
         out,

@@ -336,7 +336,10 @@ pub trait Storage: Send + Sync + std::fmt::Debug + 'static {
 
     /// Inserts a group of records in one durable transaction, idempotently
     /// by id. Answers one outcome per record, in order.
-    async fn insert_records(&self, records: &[NewRecord]) -> StoreResult<Vec<InsertOutcome>>;
+    async fn insert_records(
+        &self,
+        records: std::sync::Arc<Vec<NewRecord>>,
+    ) -> StoreResult<Vec<InsertOutcome>>;
 
     /// The queue: most urgent first, then oldest first.
     async fn queue(&self, query: &QueueQuery) -> StoreResult<Vec<CaseRow>>;

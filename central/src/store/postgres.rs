@@ -328,7 +328,10 @@ impl Storage for PgStore {
         }))
     }
 
-    async fn insert_records(&self, records: &[NewRecord]) -> StoreResult<Vec<InsertOutcome>> {
+    async fn insert_records(
+        &self,
+        records: std::sync::Arc<Vec<NewRecord>>,
+    ) -> StoreResult<Vec<InsertOutcome>> {
         let ids: Vec<String> = records.iter().map(|r| r.id.to_string()).collect();
         let devices: Vec<String> = records.iter().map(|r| r.device_id.to_string()).collect();
         let kinds: Vec<&str> = records.iter().map(|r| r.kind.as_str()).collect();

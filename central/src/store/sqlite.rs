@@ -452,8 +452,10 @@ impl Storage for SqliteStore {
         .await
     }
 
-    async fn insert_records(&self, records: &[NewRecord]) -> StoreResult<Vec<InsertOutcome>> {
-        let records = records.to_vec();
+    async fn insert_records(
+        &self,
+        records: Arc<Vec<NewRecord>>,
+    ) -> StoreResult<Vec<InsertOutcome>> {
         self.write(move |c| {
             let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(sql_err)?;
             let mut out = Vec::with_capacity(records.len());
@@ -465,7 +467,7 @@ impl Storage for SqliteStore {
                     )
                     .map_err(sql_err)?;
                 let mut owner = tx.prepare_cached("SELECT device_id FROM records WHERE id = ?1").map_err(sql_err)?;
-                for r in &records {
+                for r in records.iter() {
                     let id = r.id.to_string();
                     let device = r.device_id.to_string();
                     let n = insert

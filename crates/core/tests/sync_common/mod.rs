@@ -327,14 +327,11 @@ impl Proxy {
                 let Ok((client, _)) = listener.accept().await else {
                     return;
                 };
-                let mode = if f.load(Ordering::SeqCst) {
-                    pick(&faults)
-                } else {
-                    Mode::Pass
-                };
+                let faulty = f.load(Ordering::SeqCst);
+                let mode = if faulty { pick(&faults) } else { Mode::Pass };
                 count(&c, mode);
                 let target = *u.lock().unwrap();
-                tokio::spawn(handle(client, target, mode, fw.clone()));
+                tokio::spawn(handle(client, target, mode, faulty, fw.clone()));
             }
         });
         Self {
@@ -421,6 +418,7 @@ async fn handle(
     mut client: TcpStream,
     target: SocketAddr,
     mode: Mode,
+    faulty: bool,
     forwarded: Arc<AtomicUsize>,
 ) {
     if let Mode::Status(code) = mode {
@@ -457,6 +455,11 @@ async fn handle(
     let (mut sr, mut sw) = server.into_split();
     let up_limit = match mode {
         Mode::CutRequest(n) => Some(n),
+        // While faults are on, even a clean connection does not live long:
+        // the client must keep making new ones (as on a mobile network).
+        Mode::Pass | Mode::Delay(_) | Mode::CutResponse(_) if faulty => {
+            Some(fastrand::usize(20_000..120_000))
+        }
         _ => None,
     };
     let down_limit = match mode {
