@@ -9,6 +9,13 @@ fn main() {
         "unlock_vault",
         "lock_vault",
         "raise_alert",
+        "start_report",
+        "save_report",
+        "get_unfinished_report",
+        "submit_report",
+        "discard_report",
+        "get_sync_state",
+        "send_now",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .unwrap_or_else(|e| panic!("tauri build step failed: {e}"));

@@ -59,3 +59,79 @@ quick-exit = خروج
 quick-exit-label = خروج سريع: إخفاء التطبيق فورًا (مفتاح Escape)
 disguise-toggle = فتح التطبيق في شكل آلة حاسبة
 disguise-hint = للعودة من الآلة الحاسبة، اكتبي رمزك السري ثم =
+report-open = الإبلاغ عن عنف
+report-heading = احكي ما حدث
+report-saved = محفوظ على هذا الهاتف ومشفّر
+report-violence = ما نوع العنف؟ يمكنك اختيار أكثر من نوع.
+violence-physical = جسدي
+violence-sexual = جنسي
+violence-psychological = نفسي (تهديد، سبّ، تحرّش)
+violence-economic = اقتصادي (أخذ المال أو العمل أو الوثائق)
+violence-digital = رقمي (صور، رسائل، ملاحقة عبر الإنترنت)
+report-when = متى حدث ذلك؟
+report-region = الجهة
+report-region-none = اختاري جهة
+report-place = المدينة أو المكان (اختياري)
+report-danger = شخص في خطر الآن
+report-children = أطفال في خطر
+report-relation = من فعل بك هذا؟
+relation-none = اختاري
+relation-partner = الزوج أو الشريك
+relation-former_partner = الزوج أو الشريك السابق
+relation-family = شخص من العائلة
+relation-acquaintance = شخص أعرفه
+relation-work = المشغّل أو زميل في العمل
+relation-stranger = شخص غريب
+relation-not_said = أفضّل ألا أقول
+report-text = ما حدث، بكلماتك
+consent-contact = يمكن لمستمعة أن تتصل بي
+report-phone = رقم الهاتف للاتصال
+report-safe-times = متى يكون الاتصال بك آمنًا؟
+consent-referral = أوافق على توجيهي إلى مصلحة يمكنها مساعدتي
+refer-prosecutor = خلية التكفل بالنساء لدى النيابة العامة
+refer-police = الشرطة
+refer-gendarmerie = الدرك الملكي
+refer-health = وحدة صحية
+refer-shelter = مركز إيواء
+refer-legal_aid = مساعدة قانونية
+refer-association = جمعية
+consent-statistics = يمكن احتساب بلاغي في إحصاءات مجهولة الهوية
+report-submit = إرسال البلاغ
+report-close = حفظ وإغلاق
+report-discard = حذف هذا البلاغ
+report-sent = بلاغك محفوظ وسيُرسَل فور توفّر الاتصال.
+resume-heading = هل تريدين متابعة بلاغك؟
+resume-continue = متابعة
+resume-discard = حذفه
+region-01 = طنجة تطوان الحسيمة
+region-02 = الشرق
+region-03 = فاس مكناس
+region-04 = الرباط سلا القنيطرة
+region-05 = بني ملال خنيفرة
+region-06 = الدار البيضاء سطات
+region-07 = مراكش آسفي
+region-08 = درعة تافيلالت
+region-09 = سوس ماسة
+region-10 = كلميم واد نون
+region-11 = العيون الساقية الحمراء
+region-12 = الداخلة وادي الذهب
+send-now = أرسلي الآن
+sync-last-contact = { $count ->
+    [zero] آخر اتصال بالخدمة: الآن
+    [one] آخر اتصال بالخدمة: قبل دقيقة واحدة
+    [two] آخر اتصال بالخدمة: قبل دقيقتين
+    [few] آخر اتصال بالخدمة: قبل { $count } دقائق
+    [many] آخر اتصال بالخدمة: قبل { $count } دقيقة
+   *[other] آخر اتصال بالخدمة: قبل { $count } دقيقة
+}
+sync-never = لم يتم الاتصال بالخدمة بعد
+sync-problem-not_configured = لم تُضبط أي خدمة على هذا الجهاز.
+sync-problem-no_connection = لا يوجد اتصال. كل شيء محفوظ بأمان على هذا الهاتف وسيُرسَل عند عودة الاتصال.
+sync-problem-service_unreachable = الخدمة لا تجيب الآن. نواصل المحاولة.
+sync-problem-service_busy = الخدمة مشغولة. سنحاول بعد قليل.
+sync-problem-item_refused = رفضت الخدمة عنصرًا واحدًا؛ يبقى على هذا الهاتف. يُرسَل كل ما تبقّى.
+sync-problem-service_key_changed = تقدّم الخدمة مفتاحًا مختلفًا. لن يُرسَل شيء قبل التحقق. اتصلي بالرقم 8350.
+sync-problem-device_refused = الخدمة لا تقبل هذا الهاتف. اتصلي بالرقم 8350 للمساعدة.
+sync-problem-directory_refused = تحديث للدليل لم يكن أصليًا فتم تجاهله. دليلك محفوظ.
+sync-problem-incompatible = لا يستطيع هذا التطبيق التواصل مع هذه الخدمة. حدّثي التطبيق أو تحققي من عنوان الخدمة.
+sync-problem-storage = فشل التخزين على هذا الهاتف؛ ربما هو ممتلئ.

@@ -59,3 +59,79 @@ quick-exit = خرجي
 quick-exit-label = خروج بالزربة: خبي التطبيق دابا (بوطونة Escape)
 disguise-toggle = حلي التطبيق بحال شي كالكولاتريس
 disguise-hint = باش ترجعي من الكالكولاتريس، كتبي الكود ديالك ومن بعد =
+report-open = بلّغي على العنف
+report-heading = عاودي شنو وقع
+report-saved = محفوظ فهاد التيليفون ومشفّر
+report-violence = شمن نوع ديال العنف؟ تقدري تختاري بزاف.
+violence-physical = جسدي (ضرب)
+violence-sexual = جنسي
+violence-psychological = نفسي (تهديد، سبان، تحرش)
+violence-economic = اقتصادي (خداو ليك الفلوس ولا الخدمة ولا الوراق)
+violence-digital = رقمي (تصاور، ميساجات، تبع فالأنترنيت)
+report-when = فوقاش وقع هادشي؟
+report-region = الجهة
+report-region-none = ختاري الجهة
+report-place = المدينة ولا البلاصة (إلا بغيتي)
+report-danger = شي واحد فخطر دابا
+report-children = الدراري الصغار فخطر
+report-relation = شكون دار ليك هادشي؟
+relation-none = ختاري
+relation-partner = الراجل ولا الشريك
+relation-former_partner = الراجل ولا الشريك اللي كان
+relation-family = شي واحد من العائلة
+relation-acquaintance = شي واحد كنعرفو
+relation-work = المعلم ولا شي واحد فالخدمة
+relation-stranger = واحد براني
+relation-not_said = ما بغيتش نقول
+report-text = شنو وقع، بالهضرة ديالك
+consent-contact = وحدة من المنصتات تقدر تعيط ليا
+report-phone = النمرة باش يعيطو ليك
+report-safe-times = فوقاش يقدرو يعيطو ليك بلا خطر؟
+consent-referral = موافقة يوجهوني لشي مصلحة تقدر تعاوني
+refer-prosecutor = خلية التكفل بالنساء فالنيابة العامة
+refer-police = البوليس
+refer-gendarmerie = الجدارمية
+refer-health = السبيطار ولا المركز الصحي
+refer-shelter = دار الإيواء
+refer-legal_aid = المساعدة القانونية
+refer-association = جمعية
+consent-statistics = يقدرو يحسبو البلاغ ديالي فإحصائيات بلا سمية
+report-submit = صيفطي البلاغ
+report-close = حفظي وسدي
+report-discard = مسحي هاد البلاغ
+report-sent = البلاغ ديالك تحفظ وغادي يتصيفط غير يكون الريزو.
+resume-heading = بغيتي تكملي البلاغ ديالك؟
+resume-continue = كملي
+resume-discard = مسحيه
+region-01 = طنجة تطوان الحسيمة
+region-02 = الشرق
+region-03 = فاس مكناس
+region-04 = الرباط سلا القنيطرة
+region-05 = بني ملال خنيفرة
+region-06 = الدار البيضاء سطات
+region-07 = مراكش آسفي
+region-08 = درعة تافيلالت
+region-09 = سوس ماسة
+region-10 = كلميم واد نون
+region-11 = العيون الساقية الحمراء
+region-12 = الداخلة وادي الذهب
+send-now = صيفطي دابا
+sync-last-contact = { $count ->
+    [zero] آخر تواصل مع الخدمة: دابا
+    [one] آخر تواصل مع الخدمة: هادي دقيقة
+    [two] آخر تواصل مع الخدمة: هادي جوج دقايق
+    [few] آخر تواصل مع الخدمة: هادي { $count } دقايق
+    [many] آخر تواصل مع الخدمة: هادي { $count } دقيقة
+   *[other] آخر تواصل مع الخدمة: هادي { $count } دقيقة
+}
+sync-never = مازال ما تواصلناش مع الخدمة
+sync-problem-not_configured = حتى شي خدمة ما مقادة فهاد التيليفون.
+sync-problem-no_connection = ما كاينش الريزو. كلشي محفوظ مزيان فهاد التيليفون وغادي يتصيفط ملي يرجع الريزو.
+sync-problem-service_unreachable = الخدمة ما كتجاوبش دابا. باقي كنعاودو.
+sync-problem-service_busy = الخدمة عامرة. غادي نعاودو من بعد شوية.
+sync-problem-item_refused = الخدمة رفضات حاجة وحدة؛ باقا فهاد التيليفون. الباقي كيتصيفط.
+sync-problem-service_key_changed = الخدمة كتبين ساروت آخر. حتى حاجة ما غادي تتصيفط حتى يتأكد شي واحد. عيطي ل 8350.
+sync-problem-device_refused = الخدمة ما قبلاتش هاد التيليفون. عيطي ل 8350 باش يعاونوك.
+sync-problem-directory_refused = تحديث ديال الدليل ما كانش صحيح وتلاح. الدليل ديالك باقي.
+sync-problem-incompatible = هاد التطبيق ما يقدرش يتفاهم مع هاد الخدمة. حدّثي التطبيق ولا شوفي العنوان ديال الخدمة.
+sync-problem-storage = الحفظ فهاد التيليفون ما خدمش؛ يمكن عامر.

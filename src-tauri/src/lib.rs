@@ -5,7 +5,7 @@
 mod commands;
 mod state;
 
-use tauri::Manager;
+use tauri::{Emitter, Manager};
 
 /// Builds and runs the app. Also the mobile entry point.
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
@@ -22,8 +22,34 @@ pub fn run() {
         .setup(|app| {
             let dir = app.path().app_data_dir()?;
             let state = state::AppState::open(&dir)?;
+            if let Some(engine) = &state.sync {
+                // Every change of the sync state reaches the window.
+                let mut changes = engine.subscribe();
+                let handle = app.handle().clone();
+                tauri::async_runtime::spawn(async move {
+                    loop {
+                        let now = changes.borrow_and_update().clone();
+                        let _ = handle.emit("sync-state", now);
+                        if changes.changed().await.is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
             app.manage(state);
             Ok(())
+        })
+        .on_window_event(|window, event| {
+            // Back in the foreground: sync at once.
+            if let tauri::WindowEvent::Focused(true) = event {
+                if let Some(engine) = window
+                    .try_state::<state::AppState>()
+                    .as_ref()
+                    .and_then(|s| s.sync.as_ref())
+                {
+                    engine.on_foreground();
+                }
+            }
         })
         .invoke_handler(tauri::generate_handler![
             commands::status::get_app_status,
@@ -33,6 +59,13 @@ pub fn run() {
             commands::vault::unlock_vault,
             commands::vault::lock_vault,
             commands::alert::raise_alert,
+            commands::report::start_report,
+            commands::report::save_report,
+            commands::report::get_unfinished_report,
+            commands::report::submit_report,
+            commands::report::discard_report,
+            commands::sync::get_sync_state,
+            commands::sync::send_now,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -1,7 +1,7 @@
 //! What the app holds while it runs.
 
-use kulna_core::{AppData, SealingPublicKey, ServiceUrl, VaultOptions};
-use kulna_model::CommandError;
+use kulna_core::{AppData, SealingPublicKey, ServiceUrl, SyncEngine, SyncOptions, VaultOptions};
+use kulna_model::{CommandError, RecordKind};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -9,6 +9,8 @@ use std::sync::Arc;
 pub struct AppState {
     pub data: Arc<AppData>,
     pub service: Option<ServiceUrl>,
+    /// Moves the outbox to the service; `None` without a service address.
+    pub sync: Option<SyncEngine>,
 }
 
 fn from_env<T, E: std::fmt::Display>(
@@ -39,7 +41,35 @@ impl AppState {
         };
         let data = Arc::new(AppData::open_with(dir, options)?);
         let service = from_env("KULNA_SERVICE_URL", ServiceUrl::parse);
-        Ok(Self { data, service })
+        let sync = match &service {
+            Some(url) => {
+                let runtime = tauri::async_runtime::handle();
+                match SyncEngine::start_on(
+                    runtime.inner(),
+                    Arc::clone(&data),
+                    SyncOptions::new(url.clone()),
+                ) {
+                    Ok(engine) => Some(engine),
+                    Err(e) => {
+                        tracing::warn!("sync could not start: {e}");
+                        None
+                    }
+                }
+            }
+            None => None,
+        };
+        Ok(Self {
+            data,
+            service,
+            sync,
+        })
+    }
+
+    /// Tells sync a record was just written, so it goes at once.
+    pub fn record_saved(&self, kind: RecordKind) {
+        if let Some(engine) = &self.sync {
+            engine.record_saved(kind);
+        }
     }
 
     /// Runs blocking storage work (SQLite, PIN derivation) off the async

@@ -6,7 +6,11 @@ use crate::i18n::{apply_to_document, t, t_count, t_num};
 use crate::ipc;
 use crate::lock::{LockCard, PinSetup, UnlockForm};
 use crate::panic::PanicButton;
-use kulna_model::{AppStatus, CommandError, Locale, LockState, ServiceHealth};
+use crate::report::{ReportOutcome, ReportPage};
+use kulna_model::record::ReportDraft;
+use kulna_model::{
+    AppStatus, CommandError, Locale, LockState, ServiceHealth, SyncProblem, SyncState,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -22,6 +26,11 @@ pub fn App() -> impl IntoView {
     // Showing the calculator instead of the app (quick exit, or the
     // disguise at start).
     let disguised = RwSignal::new(false);
+    // The report being written, if the form is open.
+    let writing = RwSignal::new(None::<ReportDraft>);
+    // A report left unfinished (offered as "continue your report?").
+    let unfinished = RwSignal::new(None::<ReportDraft>);
+    let report_sent = RwSignal::new(false);
 
     Effect::new(move |_| apply_to_document(locale.get()));
 
@@ -35,16 +44,41 @@ pub fn App() -> impl IntoView {
                 }
                 saved_locale.set(Some(s.locale));
             }
+            let unlocked = matches!(&answer, Ok(s) if s.lock == LockState::Unlocked);
             status.set(Some(answer));
+            unfinished.set(if unlocked {
+                ipc::get_unfinished_report().await.ok().flatten()
+            } else {
+                None
+            });
         });
     };
     refresh();
+
+    // What sync reports: pushed by the shell whenever it changes.
+    let sync = RwSignal::new(None::<SyncState>);
+    spawn_local(async move {
+        if let Ok(now) = ipc::get_sync_state().await {
+            sync.set(now);
+        }
+        ipc::on_sync_state(move |now: SyncState| {
+            status.update(|s| {
+                if let Some(Ok(s)) = s {
+                    s.outbox = now.waiting;
+                }
+            });
+            sync.set(Some(now));
+        })
+        .await;
+    });
     let lock_state = move || status.get().and_then(|s| s.ok()).map(|s| s.lock);
 
     // Quick exit: the calculator replaces every sensitive node at once, then
     // the vault locks.
     let quick_exit = move || {
         disguised.set(true);
+        // The form's last change is already saved; it will be offered again.
+        writing.set(None);
         spawn_local(async move {
             let _ = ipc::lock_vault().await;
             refresh();
@@ -56,6 +90,19 @@ pub fn App() -> impl IntoView {
         }
     });
     on_cleanup(move || escape.remove());
+    let open_report = move |_| {
+        report_sent.set(false);
+        spawn_local(async move {
+            if let Ok(draft) = ipc::start_report().await {
+                writing.set(Some(draft));
+            }
+        });
+    };
+    let close_report = move |outcome: ReportOutcome| {
+        writing.set(None);
+        report_sent.set(outcome == ReportOutcome::Submitted);
+        refresh();
+    };
     let leave_disguise = move || {
         disguised.set(false);
         refresh();
@@ -96,7 +143,51 @@ pub fn App() -> impl IntoView {
                 <h1 id="app-name">{move || t(locale.get(), "app-name")}</h1>
                 <p class="tagline" id="app-tagline">{move || t(locale.get(), "app-tagline")}</p>
             </header>
+            {move || writing.get().map(|draft| view! {
+                <ReportPage locale=locale.read_only() initial=draft on_close=close_report />
+            })}
+            <div class="home" hidden=move || writing.with(Option::is_some)>
             <PanicButton locale=locale.read_only() on_saved=refresh />
+            <Show when=move || report_sent.get()>
+                <p id="report-sent" class="status-line ok" role="status">{move || t(locale.get(), "report-sent")}</p>
+            </Show>
+            {move || (lock_state() == Some(LockState::Unlocked)).then(|| match unfinished.get() {
+                Some(draft) => {
+                    let id = draft.id;
+                    view! {
+                        <section class="card" id="resume" aria-labelledby="resume-heading">
+                            <h2 id="resume-heading">{move || t(locale.get(), "resume-heading")}</h2>
+                            <div class="actions">
+                                <button id="resume-continue" type="button" class="primary"
+                                    on:click=move |_| {
+                                        report_sent.set(false);
+                                        writing.set(unfinished.get_untracked());
+                                    }>
+                                    {move || t(locale.get(), "resume-continue")}
+                                </button>
+                                <button id="resume-discard" type="button" class="secondary"
+                                    on:click=move |_| {
+                                        if let Some(id) = id {
+                                            spawn_local(async move {
+                                                let _ = ipc::discard_report(id).await;
+                                                refresh();
+                                            });
+                                        }
+                                    }>
+                                    {move || t(locale.get(), "resume-discard")}
+                                </button>
+                            </div>
+                        </section>
+                    }.into_any()
+                }
+                None => view! {
+                    <section class="card">
+                        <button id="open-report" type="button" class="primary wide" on:click=open_report>
+                            {move || t(locale.get(), "report-open")}
+                        </button>
+                    </section>
+                }.into_any(),
+            })}
             {move || match lock_state() {
                 Some(LockState::NotSetUp) => view! { <PinSetup locale=locale.read_only() on_done=refresh /> }.into_any(),
                 Some(LockState::Locked) => view! { <UnlockForm locale=locale.read_only() on_done=refresh /> }.into_any(),
@@ -110,10 +201,12 @@ pub fn App() -> impl IntoView {
                 None => ().into_any(),
             }}
             <StatusCard locale=locale.read_only() status=status.read_only() />
+            <SyncCard locale=locale.read_only() sync=sync.read_only() />
             <LanguagePicker locale=locale.read_only() choose=choose />
             <Show when=move || save_failed.get()>
                 <p class="status-line warn" role="alert">{move || t(locale.get(), "error-generic")}</p>
             </Show>
+            </div>
         </main>
         }
     };
@@ -211,5 +304,54 @@ fn StatusCard(
                 }
             }}
         </section>
+    }
+}
+
+fn problem_code(p: &SyncProblem) -> &'static str {
+    match p {
+        SyncProblem::NotConfigured => "not_configured",
+        SyncProblem::NoConnection => "no_connection",
+        SyncProblem::ServiceUnreachable => "service_unreachable",
+        SyncProblem::ServiceBusy => "service_busy",
+        SyncProblem::ItemRefused { .. } => "item_refused",
+        SyncProblem::ServiceKeyChanged => "service_key_changed",
+        SyncProblem::DeviceRefused => "device_refused",
+        SyncProblem::DirectoryRefused => "directory_refused",
+        SyncProblem::Incompatible => "incompatible",
+        SyncProblem::Storage => "storage",
+    }
+}
+
+/// What waits to be sent, when the service was last reached, what is
+/// wrong in plain words, and "send now".
+#[component]
+fn SyncCard(locale: ReadSignal<Locale>, sync: ReadSignal<Option<SyncState>>) -> impl IntoView {
+    let send = move |_| {
+        spawn_local(async move {
+            let _ = ipc::send_now().await;
+        });
+    };
+    move || {
+        sync.get().map(|s| {
+            let l = locale.get();
+            let code = s.problem.as_ref().map(problem_code);
+            let contact = match s.last_contact_ms {
+                Some(ms) => {
+                    let minutes = ((js_sys::Date::now() - ms as f64) / 60_000.0).max(0.0) as u32;
+                    t_count(l, "sync-last-contact", minutes)
+                }
+                None => t(l, "sync-never"),
+            };
+            view! {
+                <section class="card" id="sync" data-waiting=s.waiting.total().to_string()
+                    data-syncing=s.syncing.to_string() data-problem=code.unwrap_or("")>
+                    {code.map(|c| view! {
+                        <p id="sync-problem" class="status-line warn" role="status">{t(l, &format!("sync-problem-{c}"))}</p>
+                    })}
+                    <p id="last-contact" class="status-line">{contact}</p>
+                    <button id="send-now" type="button" class="primary" on:click=send>{t(l, "send-now")}</button>
+                </section>
+            }
+        })
     }
 }

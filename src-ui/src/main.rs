@@ -6,6 +6,7 @@ mod i18n;
 mod ipc;
 mod lock;
 mod panic;
+mod report;
 
 fn main() {
     console_error_panic_hook::set_once();

@@ -305,6 +305,32 @@ impl Vault {
         })
     }
 
+    /// Replaces a draft's payload and region together (autosave of a form
+    /// whose region she may change). Needs the vault open.
+    pub fn update_draft_in_region(
+        &self,
+        id: RecordId,
+        region: Option<u8>,
+        payload: &[u8],
+    ) -> Result<(), StoreError> {
+        validate_region(region)?;
+        let mut inner = self.inner();
+        self.with_session(&mut inner, |conn, s| {
+            let ct = s
+                .key
+                .encrypt_field(record_aad(id.as_bytes(), VAULT_SCHEMA), payload)?;
+            let n = conn.execute(
+                "UPDATE record SET payload = ?3, schema_version = ?4, region = ?5
+                 WHERE id = ?1 AND space = ?2 AND draft = 1",
+                params![&id.as_bytes()[..], s.slot, ct, VAULT_SCHEMA, region],
+            )?;
+            if n == 0 {
+                return Err(StoreError::NotFound);
+            }
+            Ok(())
+        })
+    }
+
     /// Sends a draft: seals it and queues it in one transaction.
     pub fn submit_draft(&self, id: RecordId) -> Result<(), StoreError> {
         let record = self.record(id)?;

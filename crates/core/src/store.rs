@@ -7,9 +7,10 @@
 pub use crate::error::StoreError;
 pub use crate::vault::DATABASE_FILE;
 
+use crate::records::NewRecord;
 use crate::vault::{Vault, VaultOptions, VaultState};
-use kulna_model::record::{Consents, RecordPayload};
-use kulna_model::{AppStatus, Locale, LockState, RecordId, ServiceHealth};
+use kulna_model::record::{Consents, RecordPayload, ReportDraft};
+use kulna_model::{AppStatus, Locale, LockState, RecordId, RecordKind, ServiceHealth};
 use rusqlite::OptionalExtension;
 use std::path::{Path, PathBuf};
 
@@ -122,6 +123,77 @@ impl AppData {
         self.vault.seal_alert(region, &bytes)
     }
 
+    /// Starts a report: an empty encrypted draft, so every later step is an
+    /// update of the same record. Needs the vault open.
+    pub fn start_report(&self) -> Result<ReportDraft, StoreError> {
+        let payload = RecordPayload {
+            // Writing a report is asking for services; every other consent
+            // is hers to give in the form.
+            consents: Consents {
+                services: true,
+                ..Consents::default()
+            },
+            language: Some(self.locale()?),
+            ..RecordPayload::default()
+        };
+        let bytes = serde_json::to_vec(&payload).map_err(|_| StoreError::Damaged)?;
+        let ids = self.vault.save_drafts(&[NewRecord {
+            kind: RecordKind::Report,
+            region: None,
+            payload: &bytes,
+        }])?;
+        let id = ids.into_iter().next().ok_or(StoreError::NotFound)?;
+        Ok(ReportDraft {
+            id: Some(id),
+            region: None,
+            payload,
+        })
+    }
+
+    /// Saves what she has written so far (autosave, at every step).
+    pub fn save_report(&self, draft: &ReportDraft) -> Result<(), StoreError> {
+        let id = draft.id.ok_or(StoreError::NotFound)?;
+        let bytes = serde_json::to_vec(&draft.payload).map_err(|_| StoreError::Damaged)?;
+        self.vault.update_draft_in_region(id, draft.region, &bytes)
+    }
+
+    /// The report she left unfinished, if any (the newest), to offer
+    /// "continue your report?". Needs the vault open.
+    pub fn unfinished_report(&self) -> Result<Option<ReportDraft>, StoreError> {
+        let newest = self
+            .vault
+            .records()?
+            .into_iter()
+            .filter(|r| r.draft && r.kind == RecordKind::Report)
+            .max_by_key(|r| r.created_at_ms);
+        let Some(record) = newest else {
+            return Ok(None);
+        };
+        let payload = match &record.payload {
+            Some(bytes) => serde_json::from_slice(bytes).map_err(|_| StoreError::Damaged)?,
+            None => RecordPayload::default(),
+        };
+        Ok(Some(ReportDraft {
+            id: Some(record.id),
+            region: record.region,
+            payload,
+        }))
+    }
+
+    /// Saves the last changes, then seals the report and queues it for the
+    /// service.
+    pub fn submit_report(&self, draft: &ReportDraft) -> Result<RecordId, StoreError> {
+        self.save_report(draft)?;
+        let id = draft.id.ok_or(StoreError::NotFound)?;
+        self.vault.submit_draft(id)?;
+        Ok(id)
+    }
+
+    /// Throws an unfinished report away.
+    pub fn discard_report(&self, id: RecordId) -> Result<(), StoreError> {
+        self.vault.delete_record(id)
+    }
+
     /// What the home screen shows about the app, with what waits in the outbox.
     pub fn status(&self, service: ServiceHealth) -> Result<AppStatus, StoreError> {
         Ok(AppStatus {
@@ -148,6 +220,54 @@ mod tests {
     #[test]
     fn migrations_are_valid() {
         migrations().validate().unwrap();
+    }
+
+    #[test]
+    fn an_unfinished_report_survives_a_restart_and_is_sent_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let options = || VaultOptions {
+            kdf_cost: kulna_crypto::KdfCost::insecure_for_tests(std::num::NonZeroU32::MIN),
+            service_key: Some(
+                kulna_crypto::SealingSecretKey::generate()
+                    .public_key()
+                    .clone(),
+            ),
+            ..VaultOptions::default()
+        };
+        let pin = || kulna_crypto::Pin::new("2468".into()).unwrap();
+        let id = {
+            let data = AppData::open_with(dir.path(), options()).unwrap();
+            data.vault().set_pin(&pin()).unwrap();
+            assert_eq!(data.unfinished_report().unwrap(), None);
+            let mut draft = data.start_report().unwrap();
+            draft.region = Some(7);
+            draft.payload.description = Some("sentinel words".into());
+            draft.payload.children_at_risk = Some(true);
+            data.save_report(&draft).unwrap();
+            draft.id.unwrap()
+        };
+        // The app died; she comes back and unlocks.
+        let data = AppData::open_with(dir.path(), options()).unwrap();
+        assert!(
+            data.unfinished_report().is_err(),
+            "locked: nothing readable"
+        );
+        data.vault().unlock(&pin()).unwrap();
+        let draft = data.unfinished_report().unwrap().unwrap();
+        assert_eq!(draft.id, Some(id));
+        assert_eq!(draft.region, Some(7));
+        assert_eq!(draft.payload.description.as_deref(), Some("sentinel words"));
+        assert_eq!(
+            data.status(ServiceHealth::Unknown).unwrap().outbox.reports,
+            0
+        );
+        data.submit_report(&draft).unwrap();
+        assert_eq!(data.unfinished_report().unwrap(), None);
+        assert_eq!(
+            data.status(ServiceHealth::Unknown).unwrap().outbox.reports,
+            1
+        );
+        assert!(data.submit_report(&draft).is_err(), "sent once");
     }
 
     #[test]

@@ -34,6 +34,12 @@ pub struct RecordPayload {
     /// Whether someone is in danger now.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub in_danger_now: Option<bool>,
+    /// Whether children are at risk.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub children_at_risk: Option<bool>,
+    /// Who the person responsible is to her.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub perpetrator: Option<PerpetratorRelation>,
     /// How to reach her safely, if she consented to contact.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub contact: Option<SafeContact>,
@@ -103,6 +109,17 @@ pub enum IncidentType {
     NotGbv,
 }
 
+impl ViolenceForm {
+    /// Every form, in the order a form lists them.
+    pub const ALL: [ViolenceForm; 5] = [
+        Self::Physical,
+        Self::Sexual,
+        Self::Psychological,
+        Self::Economic,
+        Self::Digital,
+    ];
+}
+
 impl IncidentType {
     /// The snake_case name.
     pub const fn as_str(self) -> &'static str {
@@ -133,6 +150,53 @@ pub enum ViolenceForm {
     Economic,
     /// Digital (images, messages, online stalking).
     Digital,
+}
+
+/// Who the person responsible is to her.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PerpetratorRelation {
+    /// Husband or partner.
+    Partner,
+    /// Former husband or partner.
+    FormerPartner,
+    /// Another family member.
+    Family,
+    /// Someone she knows.
+    Acquaintance,
+    /// An employer or colleague.
+    Work,
+    /// A stranger.
+    Stranger,
+    /// She would rather not say.
+    NotSaid,
+}
+
+impl PerpetratorRelation {
+    /// Every relation, in the order a form lists them.
+    pub const ALL: [PerpetratorRelation; 7] = [
+        Self::Partner,
+        Self::FormerPartner,
+        Self::Family,
+        Self::Acquaintance,
+        Self::Work,
+        Self::Stranger,
+        Self::NotSaid,
+    ];
+}
+
+/// A report she is writing: kept as an encrypted draft on her phone at
+/// every step, sent only when she submits it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportDraft {
+    /// The draft's record id (a UUIDv7, kept when it is sent).
+    pub id: Option<crate::RecordId>,
+    /// The region (1 to 12) it concerns, for routing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<u8>,
+    /// What she has written so far.
+    #[serde(default)]
+    pub payload: RecordPayload,
 }
 
 /// What a support request is about.
@@ -177,6 +241,19 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&p).unwrap(),
             r#"{"consents":{"services":true,"referral":true,"referral_to":["police"],"contact":false,"statistics":true},"incident_type":"physical_assault","violence":["physical"],"description":"…","language":"ary"}"#
+        );
+        let draft = ReportDraft {
+            id: None,
+            region: Some(4),
+            payload: RecordPayload {
+                children_at_risk: Some(true),
+                perpetrator: Some(PerpetratorRelation::FormerPartner),
+                ..RecordPayload::default()
+            },
+        };
+        assert_eq!(
+            serde_json::to_string(&draft).unwrap(),
+            r#"{"id":null,"region":4,"payload":{"consents":{"services":false,"referral":false,"referral_to":[],"contact":false,"statistics":false},"children_at_risk":true,"perpetrator":"former_partner"}}"#
         );
         let empty: RecordPayload = serde_json::from_str(r#"{"future_field":1}"#).unwrap();
         assert_eq!(empty, RecordPayload::default());

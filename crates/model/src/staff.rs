@@ -190,6 +190,18 @@ pub enum ReferralDestination {
 }
 
 impl ReferralDestination {
+    /// The services a woman can consent to be referred to, in the order her
+    /// report form lists them.
+    pub const FOR_CONSENT: [ReferralDestination; 7] = [
+        Self::Prosecutor,
+        Self::Police,
+        Self::Gendarmerie,
+        Self::Health,
+        Self::Shelter,
+        Self::LegalAid,
+        Self::Association,
+    ];
+
     /// The snake_case name used in JSON and storage.
     pub const fn as_str(self) -> &'static str {
         match self {

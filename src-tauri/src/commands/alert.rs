@@ -1,9 +1,11 @@
 use crate::state::AppState;
-use kulna_model::{CommandError, RecordId};
+use kulna_model::{CommandError, RecordId, RecordKind};
 
 /// The panic button: seals an alert to the service and commits it durably.
 /// Works while the vault is locked.
 #[tauri::command]
 pub async fn raise_alert(state: tauri::State<'_, AppState>) -> Result<RecordId, CommandError> {
-    state.blocking(|data| data.raise_alert(None)).await
+    let id = state.blocking(|data| data.raise_alert(None)).await?;
+    state.record_saved(RecordKind::Alert);
+    Ok(id)
 }

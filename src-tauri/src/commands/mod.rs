@@ -1,6 +1,8 @@
 //! IPC commands, one file per noun. Names are `verb_noun`, unique in the app.
 
 pub mod alert;
+pub mod report;
 pub mod settings;
 pub mod status;
+pub mod sync;
 pub mod vault;

@@ -1,12 +1,16 @@
 //! Typed wrappers around the app shell's commands. This is the only place a
 //! command name appears in the UI.
 
+mod report;
 mod settings;
 mod status;
+mod sync;
 mod vault;
 
+pub use report::{discard_report, get_unfinished_report, save_report, start_report, submit_report};
 pub use settings::{set_disguise, set_locale};
 pub use status::get_app_status;
+pub use sync::{get_sync_state, on_sync_state, send_now};
 pub use vault::{lock_vault, raise_alert, set_pin, unlock_vault};
 
 use kulna_model::{CommandError, ErrorKind};

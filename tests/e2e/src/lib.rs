@@ -109,6 +109,29 @@ impl Central {
                 String::from_utf8_lossy(&init.stderr)
             );
         }
+        // A national administrator, to look at the queue as staff would.
+        let staff = Command::new(&bin)
+            .args([
+                "staff",
+                "add",
+                "--username",
+                STAFF_USER,
+                "--role",
+                "admin",
+                "--data-dir",
+            ])
+            .arg(dir.path())
+            .env("KULNA_OPERATOR_PASSPHRASE", passphrase)
+            .env("KULNA_STAFF_PASSWORD", STAFF_PASSWORD)
+            .stdin(Stdio::null())
+            .output()
+            .context("cannot run kulna-central staff add")?;
+        if !staff.status.success() {
+            bail!(
+                "kulna-central staff add failed: {}",
+                String::from_utf8_lossy(&staff.stderr)
+            );
+        }
         let mut child = Command::new(&bin)
             .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
             .arg(dir.path())
@@ -144,7 +167,56 @@ impl Drop for Central {
     }
 }
 
+const STAFF_USER: &str = "e2e-admin";
+const STAFF_PASSWORD: &str = "e2e staff password, long enough";
+
 impl Central {
+    async fn staff_token(&self) -> Result<String> {
+        tls_provider();
+        let login: serde_json::Value = reqwest::Client::new()
+            .post(format!("{}/v1/staff/login", self.url))
+            .json(&serde_json::json!({ "username": STAFF_USER, "password": STAFF_PASSWORD }))
+            .send()
+            .await?
+            .error_for_status()?
+            .json()
+            .await?;
+        login["token"]
+            .as_str()
+            .map(str::to_owned)
+            .ok_or_else(|| anyhow!("no token in the login answer"))
+    }
+
+    /// The listeners' queue, as an administrator sees it.
+    pub async fn queue(&self) -> Result<Vec<kulna_model::staff::QueueItem>> {
+        let token = self.staff_token().await?;
+        let queue: kulna_model::staff::QueueResponse = reqwest::Client::new()
+            .get(format!("{}/v1/queue", self.url))
+            .bearer_auth(token)
+            .send()
+            .await?
+            .error_for_status()?
+            .json()
+            .await?;
+        Ok(queue.items)
+    }
+
+    /// One case, opened (and so decrypted and audited) by an administrator.
+    pub async fn open_case(
+        &self,
+        id: &kulna_model::RecordId,
+    ) -> Result<kulna_model::staff::CaseDetail> {
+        let token = self.staff_token().await?;
+        Ok(reqwest::Client::new()
+            .get(format!("{}/v1/cases/{id}", self.url))
+            .bearer_auth(token)
+            .send()
+            .await?
+            .error_for_status()?
+            .json()
+            .await?)
+    }
+
     /// The service's sealing key (base64), as a field deployment pins it.
     pub async fn sealing_key(&self) -> Result<String> {
         tls_provider();
@@ -224,6 +296,44 @@ impl Driver {
             app,
             data_home,
         })
+    }
+
+    /// Kills the app of this driver with SIGKILL, as the system or a dead
+    /// battery would: no chance to save anything more. Finds it by its
+    /// data directory, so other apps on the machine are untouched.
+    pub fn kill_app(&self) -> Result<u32> {
+        let wanted = format!("XDG_DATA_HOME={}", self.data_home.path().display());
+        let mut killed = 0;
+        for entry in std::fs::read_dir("/proc")?.flatten() {
+            let Some(pid) = entry
+                .file_name()
+                .to_str()
+                .and_then(|s| s.parse::<u32>().ok())
+            else {
+                continue;
+            };
+            let Ok(exe) = std::fs::read_link(entry.path().join("exe")) else {
+                continue;
+            };
+            if exe.file_name() != self.app.file_name() {
+                continue;
+            }
+            let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
+            if environ.split(|b| *b == 0).any(|v| v == wanted.as_bytes()) {
+                Command::new("kill")
+                    .arg("-KILL")
+                    .arg(pid.to_string())
+                    .status()?;
+                killed += 1;
+            }
+        }
+        if killed == 0 {
+            bail!(
+                "no running app found for {}",
+                self.data_home.path().display()
+            );
+        }
+        Ok(killed)
     }
 
     /// Launches the app and opens a WebDriver session on its window.

@@ -83,7 +83,17 @@ async fn pin_lock_and_panic_while_locked() -> Result<()> {
         (attr(&c, "#panic-button", "data-phase").await.as_deref() == Some("saved")).then_some(())
     })
     .await?;
-    wait_attr(&c, "#outbox-waiting", "data-count", "1").await?;
+    // Sent at once, still locked: the alert is in the listeners' queue.
+    wait_attr(&c, "#outbox-waiting", "data-count", "0").await?;
+    let alerts: Vec<_> = central
+        .queue()
+        .await?
+        .into_iter()
+        .filter(|i| i.kind == kulna_model::RecordKind::Alert)
+        .collect();
+    assert_eq!(alerts.len(), 1, "{alerts:?}");
+    let case = central.open_case(&alerts[0].id).await?;
+    assert_eq!(case.payload.and_then(|p| p.in_danger_now), Some(true));
     assert_eq!(
         attr(&c, "main", "data-lock").await.as_deref(),
         Some("locked")
@@ -98,11 +108,11 @@ async fn pin_lock_and_panic_while_locked() -> Result<()> {
     click(&c, "#unlock-button").await?;
     wait_attr(&c, "main", "data-lock", "unlocked").await?;
 
-    // After a restart the app is locked again and the alert still waits.
+    // After a restart the app is locked again, with nothing left to send.
     c.close().await?;
     let c = driver.launch().await?;
     wait_attr(&c, "main", "data-lock", "locked").await?;
-    wait_attr(&c, "#outbox-waiting", "data-count", "1").await?;
+    wait_attr(&c, "#outbox-waiting", "data-count", "0").await?;
     c.close().await?;
     Ok(())
 }

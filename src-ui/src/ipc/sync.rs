@@ -1,0 +1,41 @@
+use super::{call, NoArgs};
+use kulna_model::{CommandError, SyncState};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = ["window", "__TAURI__", "event"], js_name = listen, catch)]
+    async fn tauri_listen(
+        event: &str,
+        handler: &Closure<dyn FnMut(JsValue)>,
+    ) -> Result<JsValue, JsValue>;
+}
+
+#[derive(serde::Deserialize)]
+struct Event<T> {
+    payload: T,
+}
+
+/// The sync state now (`None` without a service).
+pub async fn get_sync_state() -> Result<Option<SyncState>, CommandError> {
+    call("get_sync_state", &NoArgs {}).await
+}
+
+/// "Send now".
+pub async fn send_now() -> Result<(), CommandError> {
+    call("send_now", &NoArgs {}).await
+}
+
+/// Calls `on_change` with every sync state the shell pushes, for as long as
+/// the page lives.
+pub async fn on_sync_state(on_change: impl Fn(SyncState) + 'static) {
+    let handler = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+        if let Ok(e) = serde_wasm_bindgen::from_value::<Event<SyncState>>(event) {
+            on_change(e.payload);
+        }
+    });
+    if tauri_listen("sync-state", &handler).await.is_ok() {
+        // The listener lives as long as the page.
+        handler.forget();
+    }
+}

@@ -1,0 +1,158 @@
+//! Writing a report: saved encrypted at every step, resumed after the app
+//! is killed, sent once.
+
+use anyhow::Result;
+use fantoccini::{Client, Locator};
+use kulna_e2e::{eventually, screenshot, wait_attr, Central, Driver};
+use std::time::Duration;
+
+async fn click(c: &Client, css: &str) -> Result<()> {
+    c.find(Locator::Css(css)).await?.click().await?;
+    Ok(())
+}
+
+async fn type_into(c: &Client, css: &str, text: &str) -> Result<()> {
+    let field = c.find(Locator::Css(css)).await?;
+    field.clear().await?;
+    field.send_keys(text).await?;
+    Ok(())
+}
+
+async fn choose(c: &Client, select: &str, value: &str) -> Result<()> {
+    c.find(Locator::Css(&format!("{select} option[value='{value}']")))
+        .await?
+        .click()
+        .await?;
+    Ok(())
+}
+
+async fn prop(c: &Client, id: &str, name: &str) -> serde_json::Value {
+    c.execute(
+        &format!("const e = document.getElementById('{id}'); return e ? e.{name} : null"),
+        vec![],
+    )
+    .await
+    .unwrap_or(serde_json::Value::Null)
+}
+
+const TEXT: &str = "sentinel-words هادشي وقع البارح";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_report_survives_the_app_being_killed_and_is_sent_once() -> Result<()> {
+    let central = Central::start()?;
+    let key = central.sealing_key().await?;
+    let driver = Driver::start_with(Some(&central.url), &[("KULNA_SERVICE_KEY", &key)]).await?;
+    let c = driver.launch().await?;
+    wait_attr(&c, "main", "data-lock", "not_set_up").await?;
+    type_into(&c, "#pin-new", "2468").await?;
+    type_into(&c, "#pin-again", "2468").await?;
+    click(&c, "#pin-save").await?;
+    wait_attr(&c, "main", "data-lock", "unlocked").await?;
+
+    click(&c, "#open-report").await?;
+    c.wait().for_element(Locator::Css("#report")).await?;
+    click(&c, "#violence-physical").await?;
+    click(&c, "#violence-digital").await?;
+    type_into(&c, "#report-when", "yesterday evening").await?;
+    choose(&c, "#report-region", "07").await?;
+    type_into(&c, "#report-place", "Marrakech").await?;
+    click(&c, "#report-danger").await?;
+    choose(&c, "#report-relation", "former_partner").await?;
+    type_into(&c, "#report-text", TEXT).await?;
+    click(&c, "#consent-contact").await?;
+    type_into(&c, "#report-phone", "0600000000").await?;
+    click(&c, "#consent-referral").await?;
+    click(&c, "#refer-police").await?;
+    click(&c, "#consent-statistics").await?;
+    wait_attr(&c, "#report-saved", "data-saved", "true").await?;
+    screenshot(&c, "report-form-ar").await?;
+
+    // Killed mid-form: no chance to save anything more.
+    driver.kill_app()?;
+    drop(c);
+
+    // What she wrote is on disk, but never in the clear.
+    let mut stack = vec![driver.data_home.path().to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir)?.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if let Ok(bytes) = std::fs::read(&path) {
+                let found = bytes.windows(TEXT.len()).any(|w| w == TEXT.as_bytes())
+                    || bytes.windows(14).any(|w| w == b"sentinel-words");
+                assert!(!found, "report text in the clear in {}", path.display());
+            }
+        }
+    }
+
+    let c = driver.launch().await?;
+    wait_attr(&c, "main", "data-lock", "locked").await?;
+    type_into(&c, "#pin-unlock", "2468").await?;
+    click(&c, "#unlock-button").await?;
+    wait_attr(&c, "main", "data-lock", "unlocked").await?;
+    c.wait().for_element(Locator::Css("#resume")).await?;
+    click(&c, "#resume-continue").await?;
+    c.wait().for_element(Locator::Css("#report")).await?;
+
+    // Every field is back.
+    for id in [
+        "violence-physical",
+        "violence-digital",
+        "report-danger",
+        "consent-contact",
+        "consent-referral",
+        "refer-police",
+        "consent-statistics",
+    ] {
+        assert_eq!(
+            prop(&c, id, "checked").await,
+            serde_json::json!(true),
+            "{id}"
+        );
+    }
+    for id in ["violence-sexual", "report-children", "refer-gendarmerie"] {
+        assert_eq!(
+            prop(&c, id, "checked").await,
+            serde_json::json!(false),
+            "{id}"
+        );
+    }
+    assert_eq!(prop(&c, "report-when", "value").await, "yesterday evening");
+    assert_eq!(prop(&c, "report-region", "value").await, "07");
+    assert_eq!(prop(&c, "report-place", "value").await, "Marrakech");
+    assert_eq!(prop(&c, "report-relation", "value").await, "former_partner");
+    assert_eq!(prop(&c, "report-text", "value").await, TEXT);
+    assert_eq!(prop(&c, "report-phone", "value").await, "0600000000");
+
+    click(&c, "#report-submit").await?;
+    c.wait().for_element(Locator::Css("#report-sent")).await?;
+    // Nothing left to continue, and sync empties the outbox.
+    eventually(
+        "the resume prompt to go",
+        Duration::from_secs(10),
+        || async { c.find(Locator::Css("#resume")).await.is_err().then_some(()) },
+    )
+    .await?;
+    assert!(c.find(Locator::Css("#open-report")).await.is_ok());
+    wait_attr(&c, "#sync", "data-waiting", "0").await?;
+    wait_attr(&c, "#outbox-waiting", "data-count", "0").await?;
+    screenshot(&c, "report-sent").await?;
+
+    // On the service: exactly one report, and what she wrote, intact.
+    let reports: Vec<_> = central
+        .queue()
+        .await?
+        .into_iter()
+        .filter(|i| i.kind == kulna_model::RecordKind::Report)
+        .collect();
+    assert_eq!(reports.len(), 1, "{reports:?}");
+    assert_eq!(reports[0].region, Some(7));
+    let case = central.open_case(&reports[0].id).await?;
+    let payload = case.payload.expect("a decrypted payload");
+    assert_eq!(payload.description.as_deref(), Some(TEXT));
+    assert_eq!(payload.place.as_deref(), Some("Marrakech"));
+    assert!(case.consents.referral && case.consents.statistics && case.consents.contact);
+    c.close().await?;
+    Ok(())
+}
