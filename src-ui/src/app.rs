@@ -61,15 +61,7 @@ pub fn App() -> impl IntoView {
         if let Ok(now) = ipc::get_sync_state().await {
             sync.set(now);
         }
-        ipc::on_sync_state(move |now: SyncState| {
-            status.update(|s| {
-                if let Some(Ok(s)) = s {
-                    s.outbox = now.waiting;
-                }
-            });
-            sync.set(Some(now));
-        })
-        .await;
+        ipc::on_sync_state(move |now: SyncState| sync.set(Some(now))).await;
     });
     let lock_state = move || status.get().and_then(|s| s.ok()).map(|s| s.lock);
 
@@ -200,7 +192,7 @@ pub fn App() -> impl IntoView {
                 }.into_any(),
                 None => ().into_any(),
             }}
-            <StatusCard locale=locale.read_only() status=status.read_only() />
+            <StatusCard locale=locale.read_only() status=status.read_only() sync=sync.read_only() />
             <SyncCard locale=locale.read_only() sync=sync.read_only() />
             <LanguagePicker locale=locale.read_only() choose=choose />
             <Show when=move || save_failed.get()>
@@ -271,6 +263,7 @@ fn service_message(health: ServiceHealth) -> (&'static str, &'static str) {
 fn StatusCard(
     locale: ReadSignal<Locale>,
     status: ReadSignal<Option<Result<AppStatus, CommandError>>>,
+    sync: ReadSignal<Option<SyncState>>,
 ) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="status-heading" aria-live="polite">
@@ -285,12 +278,16 @@ fn StatusCard(
                     }
                     Some(Ok(s)) => {
                         let (service_id, service_class) = service_message(s.service);
+                        // Sync's own count is the live one; the stored count
+                        // stands in when no service is configured.
+                        let waiting = sync.with(|now| now.as_ref().map(|n| n.waiting.total()))
+                            .unwrap_or(s.outbox.total());
                         view! {
                             <p id="status-storage" class="status-line ok" data-ready=s.storage_ready.to_string()>
                                 {t(l, "status-storage-ready")}
                             </p>
-                            <p id="outbox-waiting" class="status-line" data-count=s.outbox.total().to_string()>
-                                {t_count(l, "home-waiting", s.outbox.total())}
+                            <p id="outbox-waiting" class="status-line" data-count=waiting.to_string()>
+                                {t_count(l, "home-waiting", waiting)}
                             </p>
                             <p id="status-service" class=format!("status-line {service_class}") data-health=service_id>
                                 {t(l, service_id)}
