@@ -29,7 +29,7 @@ CREATE TABLE centers (
 -- One row per record a device sent: the envelope as it came, and the case
 -- state the listeners move it through.
 CREATE TABLE records (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    seq INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
     device_id TEXT NOT NULL REFERENCES devices(id),
     kind TEXT NOT NULL,

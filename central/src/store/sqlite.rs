@@ -101,6 +101,26 @@ impl SqliteStore {
         }
         let mut writer = open_conn(path)?;
         migrate(&mut writer)?;
+        // Checkpoints run on their own connection (below), not inside the
+        // writer's commits, so a commit never waits for one.
+        writer
+            .execute_batch("PRAGMA wal_autocheckpoint=0; PRAGMA cache_size=-32000;")
+            .map_err(sql_err)?;
+        let writer = Arc::new(Mutex::new(writer));
+        let checkpointer = open_conn(path)?;
+        let alive = Arc::downgrade(&writer);
+        std::thread::Builder::new()
+            .name("sqlite-checkpoint".into())
+            .spawn(move || {
+                // PASSIVE never blocks the writer; it ends with the store.
+                while alive.upgrade().is_some() {
+                    if let Err(e) = checkpointer.execute_batch("PRAGMA wal_checkpoint(PASSIVE);") {
+                        tracing::warn!(error = %e, "checkpoint failed");
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(250));
+                }
+            })
+            .map_err(|e| other(anyhow!("checkpoint thread: {e}")))?;
         let mut readers = Vec::with_capacity(READERS);
         for _ in 0..READERS {
             let r = open_conn(path)?;
@@ -109,7 +129,7 @@ impl SqliteStore {
         }
         Ok(Self {
             path: path.to_owned(),
-            writer: Arc::new(Mutex::new(writer)),
+            writer,
             readers: Arc::new(readers),
             next_reader: Arc::new(AtomicUsize::new(0)),
         })
