@@ -36,6 +36,8 @@ pub struct KnownDevice {
     pub verifying_key: DeviceVerifyingKey,
     /// Status updates are sealed to it.
     pub sealing_key: SealingPublicKey,
+    /// The center it belongs to, if a field worker linked it.
+    pub center_id: Option<String>,
     token_hash: Vec<u8>,
 }
 
@@ -50,6 +52,7 @@ impl KnownDevice {
                 AppError::internal(anyhow::anyhow!("stored device key is malformed"))
             })?,
             token_hash: r.token_hash.clone(),
+            center_id: r.center_id.clone(),
         })
     }
 }
@@ -75,6 +78,13 @@ impl DeviceCache {
                 m.clear();
             }
             m.insert(d.id, d);
+        }
+    }
+
+    /// Forgets a device, so the next lookup reads storage.
+    pub fn forget(&self, id: &DeviceId) {
+        if let Ok(mut m) = self.map.lock() {
+            m.remove(id);
         }
     }
 
@@ -161,6 +171,7 @@ pub async fn register(
         sealing_key,
         token_hash,
         registered_at_ms: crate::now_ms(),
+        center_id: None,
     };
     let status = match state.store().register_device(&record).await? {
         RegisterOutcome::Created => StatusCode::CREATED,
@@ -171,8 +182,8 @@ pub async fn register(
             ))
         }
     };
-    let known = Arc::new(KnownDevice::from_record(&record)?);
-    state.inner.devices.put(known);
+    // Re-read: a renewed device keeps its center link.
+    state.inner.devices.forget(&req.device_id);
     tracing::info!(created = status == StatusCode::CREATED, "device registered");
     Ok((
         status,
@@ -216,4 +227,36 @@ pub async fn updates(
             .collect(),
         next: u64::try_from(next).unwrap_or(0),
     }))
+}
+
+/// `POST /v1/staff/devices`: a field worker links her center's device (the
+/// laptop or tablet she takes intakes on), so its records go straight to the
+/// center's queue.
+pub async fn link(
+    State(state): State<AppState>,
+    who: crate::staff::StaffAuth,
+    ApiJson(req): ApiJson<kulna_model::staff::LinkDeviceRequest>,
+) -> AppResult<StatusCode> {
+    let kulna_model::staff::Scope::Center { center_id } = &who.scope else {
+        return Err(AppError::Forbidden(
+            "only staff of a women's center link devices to it".into(),
+        ));
+    };
+    if !state.store().link_device(req.device_id, center_id).await? {
+        return Err(AppError::NotFound("no such device; register it first"));
+    }
+    state.inner.devices.forget(&req.device_id);
+    state
+        .store()
+        .append_audit(&crate::store::AuditRecord {
+            seq: 0,
+            at_ms: crate::now_ms(),
+            staff_id: who.staff.id.clone(),
+            username: who.staff.username.clone(),
+            action: "device_link".into(),
+            case_id: None,
+            detail: format!("center {center_id}"),
+        })
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
 }

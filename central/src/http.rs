@@ -99,6 +99,7 @@ pub fn router(state: AppState) -> Router {
     let staff = Router::new()
         .route("/v1/staff/logout", post(crate::staff::logout))
         .route("/v1/staff/me", get(crate::staff::me))
+        .route("/v1/staff/devices", post(crate::devices::link))
         .route("/v1/queue", get(crate::cases::queue))
         .route("/v1/queue/events", get(crate::cases::queue_events))
         .route("/v1/cases/{id}", get(crate::cases::open_case))

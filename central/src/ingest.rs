@@ -52,8 +52,9 @@ struct Job {
 /// The handle to the writer task.
 #[derive(Debug, Clone)]
 pub struct Writer {
-    alerts: mpsc::Sender<Job>,
     batches: mpsc::Sender<Job>,
+    store: Arc<dyn Storage>,
+    events: broadcast::Sender<QueueItem>,
 }
 
 impl std::fmt::Debug for Job {
@@ -72,10 +73,18 @@ impl Writer {
         max_group: usize,
         events: broadcast::Sender<QueueItem>,
     ) -> Self {
-        let (alerts, alert_rx) = mpsc::channel(1024);
         let (batches, batch_rx) = mpsc::channel(1024);
-        tokio::spawn(run(store, max_group.max(1), alert_rx, batch_rx, events));
-        Self { alerts, batches }
+        tokio::spawn(run(
+            store.clone(),
+            max_group.max(1),
+            batch_rx,
+            events.clone(),
+        ));
+        Self {
+            batches,
+            store,
+            events,
+        }
     }
 
     /// Stores records durably; answers one outcome per record once committed.
@@ -84,9 +93,17 @@ impl Writer {
         records: Vec<NewRecord>,
         urgent: bool,
     ) -> AppResult<Vec<InsertOutcome>> {
+        if urgent {
+            // An alert does not queue behind batches: its own transaction,
+            // beside the group in flight (on SQLite it waits at most for that
+            // one commit).
+            let all = Arc::new(records);
+            let outcomes = self.store.insert_records(all.clone()).await?;
+            announce(&self.events, &all, &outcomes);
+            return Ok(outcomes);
+        }
         let (reply, answer) = oneshot::channel();
-        let channel = if urgent { &self.alerts } else { &self.batches };
-        channel
+        self.batches
             .send(Job { records, reply })
             .await
             .map_err(|_| AppError::Unavailable(anyhow::anyhow!("the writer has stopped")))?;
@@ -97,30 +114,45 @@ impl Writer {
     }
 }
 
+/// Tells live queue listeners about newly stored records.
+fn announce(
+    events: &broadcast::Sender<QueueItem>,
+    records: &[NewRecord],
+    outcomes: &[InsertOutcome],
+) {
+    if events.receiver_count() == 0 {
+        return;
+    }
+    for (rec, outcome) in records.iter().zip(outcomes) {
+        if *outcome == InsertOutcome::Inserted {
+            let _ = events.send(QueueItem {
+                id: rec.id,
+                kind: rec.kind,
+                region: rec.region,
+                center_id: rec.center_id.clone(),
+                status: CaseStatus::New,
+                created_at_ms: rec.created_at_ms,
+                received_at_ms: rec.received_at_ms,
+                acknowledged_at_ms: None,
+            });
+        }
+    }
+}
+
 async fn run(
     store: Arc<dyn Storage>,
     max_group: usize,
-    mut alert_rx: mpsc::Receiver<Job>,
     mut batch_rx: mpsc::Receiver<Job>,
     events: broadcast::Sender<QueueItem>,
 ) {
     loop {
-        let first = tokio::select! {
-            biased;
-            Some(job) = alert_rx.recv() => job,
-            Some(job) = batch_rx.recv() => job,
-            else => break,
+        let Some(first) = batch_rx.recv().await else {
+            break;
         };
         let mut count = first.records.len();
         let mut jobs = vec![first];
         while count < max_group {
-            let next = match alert_rx.try_recv() {
-                Ok(job) => job,
-                Err(_) => match batch_rx.try_recv() {
-                    Ok(job) => job,
-                    Err(_) => break,
-                },
-            };
+            let Ok(next) = batch_rx.try_recv() else { break };
             count += next.records.len();
             jobs.push(next);
         }
@@ -141,20 +173,7 @@ async fn run(
         );
         match result {
             Ok(outcomes) if outcomes.len() == all.len() => {
-                for (rec, outcome) in all.iter().zip(&outcomes) {
-                    if *outcome == InsertOutcome::Inserted && events.receiver_count() > 0 {
-                        let _ = events.send(QueueItem {
-                            id: rec.id,
-                            kind: rec.kind,
-                            region: rec.region,
-                            center_id: None,
-                            status: CaseStatus::New,
-                            created_at_ms: rec.created_at_ms,
-                            received_at_ms: rec.received_at_ms,
-                            acknowledged_at_ms: None,
-                        });
-                    }
-                }
+                announce(&events, &all, &outcomes);
                 let mut rest = outcomes.as_slice();
                 for (job, len) in jobs.into_iter().zip(lens) {
                     let (mine, tail) = rest.split_at(len.min(rest.len()));
@@ -305,6 +324,7 @@ fn check_all(items: &[&RawValue], device: &KnownDevice, key_id: &str) -> Checked
                         region: env.region,
                         created_at_ms: env.created_at_ms,
                         received_at_ms: now,
+                        center_id: device.center_id.clone(),
                         envelope: text,
                     },
                 )),

@@ -25,6 +25,7 @@ stories!(
     status_updates_reach_only_her_device,
     notes_are_sealed_at_rest_and_bad_input_is_refused,
     live_queue_events_arrive,
+    a_linked_center_device_sends_to_the_center_queue,
 );
 
 const PW: &str = "a good long password";
@@ -759,4 +760,68 @@ async fn live_queue_events_arrive(app: TestApp) {
     .await
     .expect("the alert arrives within 2 s");
     assert!(got.contains(&inside.id.to_string()));
+}
+
+async fn a_linked_center_device_sends_to_the_center_queue(app: TestApp) {
+    add_center(app.state.store(), "casa-a", "Centre A", 6)
+        .await
+        .unwrap();
+    add_center(app.state.store(), "casa-b", "Centre B", 6)
+        .await
+        .unwrap();
+    let worker_a = staff(&app, "fa", Role::FieldWorker, None, Some("casa-a")).await;
+    let worker_b = staff(&app, "fb", Role::FieldWorker, None, Some("casa-b")).await;
+    let listener = staff(&app, "l6", Role::Listener, Some(6), None).await;
+    let laptop = app.device().await;
+    let link = |token: String, id: kulna_model::DeviceId| {
+        let app = &app;
+        async move {
+            post(app, &token, "/v1/staff/devices", json!({ "device_id": id }))
+                .await
+                .status()
+        }
+    };
+    assert_eq!(
+        link(listener.clone(), laptop.id).await,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        link(worker_a.clone(), kulna_model::DeviceId::new_random()).await,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        link(worker_a.clone(), laptop.id).await,
+        StatusCode::NO_CONTENT
+    );
+    // An intake taken offline on the laptop, synced later: straight to center A.
+    let intake = laptop.seal(
+        &app,
+        RecordKind::Intake,
+        Some(6),
+        &json!({"consents": {"services": true}}),
+    );
+    send(&app, &laptop, std::slice::from_ref(&intake)).await;
+    let q: QueueResponse = get(&app, &worker_a, "/v1/queue")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        q.items.iter().map(|i| i.id).collect::<Vec<_>>(),
+        vec![intake.id]
+    );
+    assert_eq!(q.items[0].center_id.as_deref(), Some("casa-a"));
+    let q: QueueResponse = get(&app, &worker_b, "/v1/queue")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(q.items.is_empty());
+    // The regional cell sees it too.
+    let q: QueueResponse = get(&app, &listener, "/v1/queue")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(q.items.len(), 1);
 }

@@ -12,18 +12,19 @@ CREATE TABLE service_keys (
     created_at_ms BIGINT NOT NULL
 );
 
+CREATE TABLE centers (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    region BIGINT NOT NULL
+);
+
 CREATE TABLE devices (
     id TEXT PRIMARY KEY,
     verifying_key BYTEA NOT NULL,
     sealing_key BYTEA NOT NULL,
     token_hash BYTEA NOT NULL,
-    registered_at_ms BIGINT NOT NULL
-);
-
-CREATE TABLE centers (
-    id TEXT PRIMARY KEY,
-    name TEXT NOT NULL,
-    region BIGINT NOT NULL
+    registered_at_ms BIGINT NOT NULL,
+    center_id TEXT REFERENCES centers(id)
 );
 
 -- One row per record a device sent: the envelope as it came, and the case

@@ -12,24 +12,25 @@ CREATE TABLE service_keys (
     created_at_ms INTEGER NOT NULL
 );
 
-CREATE TABLE devices (
-    id TEXT PRIMARY KEY,
-    verifying_key BLOB NOT NULL,
-    sealing_key BLOB NOT NULL,
-    token_hash BLOB NOT NULL,
-    registered_at_ms INTEGER NOT NULL
-);
-
 CREATE TABLE centers (
     id TEXT PRIMARY KEY,
     name TEXT NOT NULL,
     region INTEGER NOT NULL
 );
 
+CREATE TABLE devices (
+    id TEXT PRIMARY KEY,
+    verifying_key BLOB NOT NULL,
+    sealing_key BLOB NOT NULL,
+    token_hash BLOB NOT NULL,
+    registered_at_ms INTEGER NOT NULL,
+    center_id TEXT REFERENCES centers(id)
+);
+
 -- One row per record a device sent: the envelope as it came, and the case
 -- state the listeners move it through.
 CREATE TABLE records (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    seq INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
     device_id TEXT NOT NULL REFERENCES devices(id),
     kind TEXT NOT NULL,

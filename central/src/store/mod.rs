@@ -32,6 +32,9 @@ pub struct DeviceRecord {
     pub token_hash: Vec<u8>,
     /// When it first registered.
     pub registered_at_ms: i64,
+    /// The women's center it belongs to, when a field worker linked it:
+    /// its records go straight to that center's queue.
+    pub center_id: Option<String>,
 }
 
 /// What a registration did.
@@ -62,6 +65,8 @@ pub struct NewRecord {
     pub received_at_ms: i64,
     /// The envelope in JSON, as verified.
     pub envelope: String,
+    /// The center it goes to (records from a center's device).
+    pub center_id: Option<String>,
 }
 
 /// What happened to one record of a group.
@@ -333,6 +338,8 @@ pub trait Storage: Send + Sync + std::fmt::Debug + 'static {
     async fn register_device(&self, device: &DeviceRecord) -> StoreResult<RegisterOutcome>;
     /// A registered device.
     async fn device(&self, id: DeviceId) -> StoreResult<Option<DeviceRecord>>;
+    /// Links a device to a center; `false` if no such device.
+    async fn link_device(&self, id: DeviceId, center_id: &str) -> StoreResult<bool>;
 
     /// Inserts a group of records in one durable transaction, idempotently
     /// by id. Answers one outcome per record, in order.

@@ -314,7 +314,7 @@ impl Storage for PgStore {
         let c = self.client().await?;
         let row = c
             .query_opt(
-                "SELECT verifying_key, sealing_key, token_hash, registered_at_ms FROM devices WHERE id = $1",
+                "SELECT verifying_key, sealing_key, token_hash, registered_at_ms, center_id FROM devices WHERE id = $1",
                 &[&id.to_string()],
             )
             .await
@@ -325,7 +325,20 @@ impl Storage for PgStore {
             sealing_key: r.get(1),
             token_hash: r.get(2),
             registered_at_ms: r.get(3),
+            center_id: r.get(4),
         }))
+    }
+
+    async fn link_device(&self, id: DeviceId, center_id: &str) -> StoreResult<bool> {
+        let c = self.client().await?;
+        let n = c
+            .execute(
+                "UPDATE devices SET center_id = $1 WHERE id = $2",
+                &[&center_id, &id.to_string()],
+            )
+            .await
+            .map_err(pg_err)?;
+        Ok(n == 1)
     }
 
     async fn insert_records(
@@ -343,14 +356,15 @@ impl Storage for PgStore {
         let created: Vec<i64> = records.iter().map(|r| r.created_at_ms).collect();
         let received: Vec<i64> = records.iter().map(|r| r.received_at_ms).collect();
         let envelopes: Vec<&str> = records.iter().map(|r| r.envelope.as_str()).collect();
+        let centers: Vec<Option<&str>> = records.iter().map(|r| r.center_id.as_deref()).collect();
         let mut c = self.client().await?;
         let tx = c.transaction().await.map_err(pg_err)?;
         let inserted: HashSet<String> = tx
             .query(
-                "INSERT INTO records (id, device_id, kind, urgency, region, created_at_ms, received_at_ms, envelope)
-                 SELECT * FROM UNNEST($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[], $8::text[])
+                "INSERT INTO records (id, device_id, kind, urgency, region, created_at_ms, received_at_ms, envelope, center_id)
+                 SELECT * FROM UNNEST($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[], $8::text[], $9::text[])
                  ON CONFLICT (id) DO NOTHING RETURNING id",
-                &[&ids, &devices, &kinds, &urgency, &regions, &created, &received, &envelopes],
+                &[&ids, &devices, &kinds, &urgency, &regions, &created, &received, &envelopes, &centers],
             )
             .await
             .map_err(pg_err)?

@@ -101,6 +101,26 @@ impl SqliteStore {
         }
         let mut writer = open_conn(path)?;
         migrate(&mut writer)?;
+        // Checkpoints run on their own connection (below), not inside the
+        // writer's commits, so a commit never waits for one.
+        writer
+            .execute_batch("PRAGMA wal_autocheckpoint=0; PRAGMA cache_size=-32000;")
+            .map_err(sql_err)?;
+        let writer = Arc::new(Mutex::new(writer));
+        let checkpointer = open_conn(path)?;
+        let alive = Arc::downgrade(&writer);
+        std::thread::Builder::new()
+            .name("sqlite-checkpoint".into())
+            .spawn(move || {
+                // PASSIVE never blocks the writer; it ends with the store.
+                while alive.upgrade().is_some() {
+                    if let Err(e) = checkpointer.execute_batch("PRAGMA wal_checkpoint(PASSIVE);") {
+                        tracing::warn!(error = %e, "checkpoint failed");
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(250));
+                }
+            })
+            .map_err(|e| other(anyhow!("checkpoint thread: {e}")))?;
         let mut readers = Vec::with_capacity(READERS);
         for _ in 0..READERS {
             let r = open_conn(path)?;
@@ -109,7 +129,7 @@ impl SqliteStore {
         }
         Ok(Self {
             path: path.to_owned(),
-            writer: Arc::new(Mutex::new(writer)),
+            writer,
             readers: Arc::new(readers),
             next_reader: Arc::new(AtomicUsize::new(0)),
         })
@@ -434,7 +454,7 @@ impl Storage for SqliteStore {
     async fn device(&self, id: DeviceId) -> StoreResult<Option<DeviceRecord>> {
         self.read(move |c| {
             c.query_row(
-                "SELECT verifying_key, sealing_key, token_hash, registered_at_ms FROM devices WHERE id = ?1",
+                "SELECT verifying_key, sealing_key, token_hash, registered_at_ms, center_id FROM devices WHERE id = ?1",
                 [id.to_string()],
                 |r| {
                     Ok(DeviceRecord {
@@ -443,11 +463,26 @@ impl Storage for SqliteStore {
                         sealing_key: r.get(1)?,
                         token_hash: r.get(2)?,
                         registered_at_ms: r.get(3)?,
+                        center_id: r.get(4)?,
                     })
                 },
             )
             .optional()
             .map_err(sql_err)
+        })
+        .await
+    }
+
+    async fn link_device(&self, id: DeviceId, center_id: &str) -> StoreResult<bool> {
+        let center = center_id.to_owned();
+        self.write(move |c| {
+            let n = c
+                .execute(
+                    "UPDATE devices SET center_id = ?1 WHERE id = ?2",
+                    params![center, id.to_string()],
+                )
+                .map_err(sql_err)?;
+            Ok(n == 1)
         })
         .await
     }
@@ -462,8 +497,8 @@ impl Storage for SqliteStore {
             {
                 let mut insert = tx
                     .prepare_cached(
-                        "INSERT INTO records (id, device_id, kind, urgency, region, created_at_ms, received_at_ms, envelope)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(id) DO NOTHING",
+                        "INSERT INTO records (id, device_id, kind, urgency, region, created_at_ms, received_at_ms, envelope, center_id)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(id) DO NOTHING",
                     )
                     .map_err(sql_err)?;
                 let mut owner = tx.prepare_cached("SELECT device_id FROM records WHERE id = ?1").map_err(sql_err)?;
@@ -479,7 +514,8 @@ impl Storage for SqliteStore {
                             r.region,
                             r.created_at_ms,
                             r.received_at_ms,
-                            r.envelope
+                            r.envelope,
+                            r.center_id
                         ])
                         .map_err(sql_err)?;
                     if n == 1 {

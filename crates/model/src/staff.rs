@@ -6,6 +6,7 @@
 //! | `POST /v1/staff/login` | [`LoginRequest`] | [`LoginResponse`] |
 //! | `POST /v1/staff/logout` | — | 204 |
 //! | `GET /v1/staff/me` | — | [`StaffProfile`] |
+//! | `POST /v1/staff/devices` | [`LinkDeviceRequest`] | 204 (center staff only) |
 //! | `GET /v1/queue?include_closed=false&limit=200` | — | [`QueueResponse`] |
 //! | `GET /v1/queue/events` | — | server-sent events: `queue` with a [`QueueItem`] in JSON, `ping` |
 //! | `GET /v1/cases/{id}` | — | [`CaseDetail`] (audited) |
@@ -116,6 +117,14 @@ pub struct StaffProfile {
     pub role: Role,
     /// Which cases they see.
     pub scope: Scope,
+}
+
+/// `POST /v1/staff/devices`: a field worker links the device she takes
+/// intakes on to her center; its records then go to the center's queue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkDeviceRequest {
+    /// The device's id (as it registered).
+    pub device_id: crate::DeviceId,
 }
 
 /// One line of the queue. Never holds anything she wrote: opening the case
@@ -508,6 +517,13 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&u).unwrap(),
             r#"{"status":"rejected","reason":"no_capacity"}"#
+        );
+        let link = LinkDeviceRequest {
+            device_id: crate::DeviceId::parse("6f0c1a43-1111-4222-8333-944455556666").unwrap(),
+        };
+        assert_eq!(
+            serde_json::to_string(&link).unwrap(),
+            r#"{"device_id":"6f0c1a43-1111-4222-8333-944455556666"}"#
         );
         let l = LoginRequest {
             username: "a".into(),

@@ -14,6 +14,10 @@ pub struct SyncState {
     /// Records the service refused; they stay on the device, listed with
     /// their reason, and are not sent again.
     pub refused: u32,
+    /// Status updates about her cases held on the device, readable now (0
+    /// while locked, and in the decoy vault). When it grows, the UI reads
+    /// them again.
+    pub status_updates: u32,
     /// When the service last answered, milliseconds since the epoch (device
     /// clock); `None` before the first answer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -88,7 +92,7 @@ mod tests {
         let idle = SyncState::default();
         assert_eq!(
             serde_json::to_string(&idle).unwrap(),
-            r#"{"waiting":{"alerts":0,"reports":0,"requests":0},"refused":0,"syncing":false}"#
+            r#"{"waiting":{"alerts":0,"reports":0,"requests":0},"refused":0,"status_updates":0,"syncing":false}"#
         );
         let s = SyncState {
             waiting: OutboxCounts {
@@ -97,6 +101,7 @@ mod tests {
                 requests: 3,
             },
             refused: 1,
+            status_updates: 2,
             last_contact_ms: Some(1_764_000_000_000),
             syncing: true,
             problem: Some(SyncProblem::ServiceUnreachable),
@@ -104,7 +109,7 @@ mod tests {
         };
         assert_eq!(
             serde_json::to_string(&s).unwrap(),
-            r#"{"waiting":{"alerts":1,"reports":20,"requests":3},"refused":1,"last_contact_ms":1764000000000,"syncing":true,"problem":{"code":"service_unreachable"},"retry_in_secs":8}"#
+            r#"{"waiting":{"alerts":1,"reports":20,"requests":3},"refused":1,"status_updates":2,"last_contact_ms":1764000000000,"syncing":true,"problem":{"code":"service_unreachable"},"retry_in_secs":8}"#
         );
         let refused = SyncProblem::ItemRefused {
             id: RecordId::parse("01890a5d-ac96-774b-bcce-b302099a8057").unwrap(),
