@@ -42,6 +42,8 @@ pub struct Config {
     pub log_format: String,
     /// Argon2id memory cost for staff passwords, KiB.
     pub password_memory_kib: u32,
+    /// Most PostgreSQL connections of this instance.
+    pub database_max_connections: usize,
 }
 
 impl Default for Config {
@@ -60,13 +62,14 @@ impl Default for Config {
             max_group_envelopes: 1000,
             log_format: "text".into(),
             password_memory_kib: 19 * 1024,
+            database_max_connections: 8,
         }
     }
 }
 
 /// The configuration keys, as in the TOML file and, upper-cased with the
 /// `KULNA_` prefix, in the environment.
-pub const KEYS: [&str; 13] = [
+pub const KEYS: [&str; 14] = [
     "data_dir",
     "listen",
     "database_url",
@@ -80,6 +83,7 @@ pub const KEYS: [&str; 13] = [
     "max_group_envelopes",
     "log_format",
     "password_memory_kib",
+    "database_max_connections",
 ];
 
 /// Where records are stored.

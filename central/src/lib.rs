@@ -116,9 +116,13 @@ pub async fn open_store(config: &Config) -> anyhow::Result<Arc<dyn Storage>> {
             Ok(Arc::new(store))
         }
         DatabaseTarget::Postgres(url) => {
-            let store = store::postgres::PgStore::connect(url.expose_secret(), None, 32)
-                .await
-                .context("cannot connect to PostgreSQL")?;
+            let store = store::postgres::PgStore::connect(
+                url.expose_secret(),
+                None,
+                config.database_max_connections.max(2),
+            )
+            .await
+            .context("cannot connect to PostgreSQL")?;
             Ok(Arc::new(store))
         }
     }
