@@ -34,4 +34,13 @@ URL="${line#listening on }"
 [ "$URL" != "$line" ] || fail "unexpected answer from the central service: $line"
 say "central service at $URL (stops when the app closes)"
 
-KULNA_SERVICE_URL="$URL" "$CARGO_TARGET_DIR/debug/kulna-app"
+# Pin the service's sealing key, as a field deployment does, so the panic
+# button can seal an alert even before the app has ever reached the service.
+HOSTPORT="${URL#http://}"
+exec 3<>"/dev/tcp/${HOSTPORT%:*}/${HOSTPORT##*:}" || fail "cannot reach the central service at $URL"
+printf 'GET /v1/service-key HTTP/1.0\r\nHost: %s\r\n\r\n' "$HOSTPORT" >&3
+KEY="$(tr -d '\r' <&3 | sed -n 's/.*"sealing_public_key" *: *"\([^"]*\)".*/\1/p')"
+exec 3<&-
+[ -n "$KEY" ] || fail "the central service did not give its public key"
+
+KULNA_SERVICE_URL="$URL" KULNA_SERVICE_KEY="$KEY" "$CARGO_TARGET_DIR/debug/kulna-app"
