@@ -97,13 +97,12 @@ fn init_is_idempotent_and_serve_prints_one_line() {
     assert!(status.success(), "{status:?}");
 }
 
-#[test]
-fn acknowledged_envelopes_survive_sigkill() {
-    let dir = tempfile::tempdir().unwrap();
-    assert!(cmd(dir.path()).arg("init").status().unwrap().success());
-    let (mut child, url) = start(dir.path(), "127.0.0.1:0");
+/// Sends batches from 8 connections until `stop_after` ids are acknowledged,
+/// runs `stop`, and collects every acknowledged id, including answers that
+/// arrive after `stop`.
+fn load_until(url: &str, stop_after: usize, stop: impl FnOnce()) -> Vec<kulna_model::RecordId> {
     let rt = tokio::runtime::Runtime::new().unwrap();
-    let held: Vec<kulna_model::RecordId> = rt.block_on(async {
+    rt.block_on(async {
         let client = reqwest::Client::new();
         let key: ServiceKeyResponse = client
             .get(format!("{url}/v1/service-key"))
@@ -130,7 +129,7 @@ fn acknowledged_envelopes_survive_sigkill() {
         for _ in 0..8 {
             let (client, url, d, service, tx) = (
                 client.clone(),
-                url.clone(),
+                url.to_owned(),
                 d.clone(),
                 service.clone(),
                 tx.clone(),
@@ -160,16 +159,65 @@ fn acknowledged_envelopes_survive_sigkill() {
         }
         drop(tx);
         let mut held = Vec::new();
+        let mut stop = Some(stop);
         while let Some(ids) = rx.recv().await {
             held.extend(ids);
-            if held.len() >= 2000 {
-                // SIGKILL right after these answers, with requests in flight.
-                child.kill().unwrap();
-                break;
+            if held.len() >= stop_after {
+                if let Some(stop) = stop.take() {
+                    stop();
+                }
             }
         }
         held
+    })
+}
+
+#[test]
+fn sigterm_finishes_accepted_requests() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(cmd(dir.path())
+        .arg("init")
+        .stdout(Stdio::null())
+        .status()
+        .unwrap()
+        .success());
+    let (mut child, url) = start(dir.path(), "127.0.0.1:0");
+    let pid = child.id().to_string();
+    let held = load_until(&url, 1000, || {
+        Command::new("kill")
+            .arg("-TERM")
+            .arg(&pid)
+            .status()
+            .unwrap();
     });
+    let status = child.wait().unwrap();
+    assert!(status.success(), "{status:?}");
+    assert!(held.len() >= 1000);
+    let store = SqliteStore::open(&dir.path().join("kulna-central.sqlite3")).unwrap();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        for id in &held {
+            assert!(
+                store.case(*id).await.unwrap().is_some(),
+                "acknowledged {id} was lost"
+            );
+        }
+    });
+}
+
+#[test]
+fn acknowledged_envelopes_survive_sigkill() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(cmd(dir.path())
+        .arg("init")
+        .stdout(Stdio::null())
+        .status()
+        .unwrap()
+        .success());
+    let (mut child, url) = start(dir.path(), "127.0.0.1:0");
+    // SIGKILL right after 2,000 acknowledgements, with requests in flight.
+    let held = load_until(&url, 2000, || child.kill().unwrap());
+    let rt = tokio::runtime::Runtime::new().unwrap();
     child.wait().unwrap();
     assert!(held.len() >= 2000);
     let store = SqliteStore::open(&dir.path().join("kulna-central.sqlite3")).unwrap();
