@@ -277,7 +277,13 @@ fn StatusCard(
                             .into_any()
                     }
                     Some(Ok(s)) => {
-                        let (service_id, service_class) = service_message(s.service);
+                        // Sync knows better than the check made when the page loaded.
+                        let health = sync.with(|now| now.as_ref().map(|n| match &n.problem {
+                            None if n.last_contact_ms.is_some() => ServiceHealth::Reachable,
+                            Some(SyncProblem::NoConnection | SyncProblem::ServiceUnreachable | SyncProblem::ServiceBusy) => ServiceHealth::Unreachable,
+                            _ => s.service,
+                        })).unwrap_or(s.service);
+                        let (service_id, service_class) = service_message(health);
                         // Sync's own count is the live one; the stored count
                         // stands in when no service is configured.
                         let waiting = sync.with(|now| now.as_ref().map(|n| n.waiting.total()))

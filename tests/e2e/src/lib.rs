@@ -85,10 +85,38 @@ fn terminate(child: &mut Child) {
 /// A running `kulna-central` on loopback, stopped on drop.
 #[derive(Debug)]
 pub struct Central {
-    child: Child,
+    child: Option<Child>,
     /// Its base URL, e.g. `http://127.0.0.1:41234`.
     pub url: String,
-    _dir: tempfile::TempDir,
+    bin: PathBuf,
+    dir: tempfile::TempDir,
+}
+
+const PASSPHRASE: &str = "e2e operator passphrase";
+
+fn serve(bin: &Path, dir: &Path, listen: &str) -> Result<(Child, String)> {
+    let mut child = Command::new(bin)
+        .args(["serve", "--listen", listen, "--data-dir"])
+        .arg(dir)
+        .env("KULNA_OPERATOR_PASSPHRASE", PASSPHRASE)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .context("cannot start kulna-central serve")?;
+    let stdout = child
+        .stdout
+        .take()
+        .ok_or_else(|| anyhow!("no stdout from kulna-central"))?;
+    let mut line = String::new();
+    BufReader::new(stdout)
+        .read_line(&mut line)
+        .context("kulna-central said nothing")?;
+    let url = line
+        .trim()
+        .strip_prefix("listening on ")
+        .ok_or_else(|| anyhow!("unexpected first line from kulna-central: {line:?}"))?
+        .to_owned();
+    Ok((child, url))
 }
 
 impl Central {
@@ -96,7 +124,7 @@ impl Central {
     pub fn start() -> Result<Self> {
         let bin = built_binary("kulna-central", "cargo build -p kulna-central")?;
         let dir = tempfile::tempdir()?;
-        let passphrase = "e2e operator passphrase";
+        let passphrase = PASSPHRASE;
         let init = Command::new(&bin)
             .args(["init", "--data-dir"])
             .arg(dir.path())
@@ -132,38 +160,40 @@ impl Central {
                 String::from_utf8_lossy(&staff.stderr)
             );
         }
-        let mut child = Command::new(&bin)
-            .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
-            .arg(dir.path())
-            .env("KULNA_OPERATOR_PASSPHRASE", passphrase)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .context("cannot start kulna-central serve")?;
-        let stdout = child
-            .stdout
-            .take()
-            .ok_or_else(|| anyhow!("no stdout from kulna-central"))?;
-        let mut line = String::new();
-        BufReader::new(stdout)
-            .read_line(&mut line)
-            .context("kulna-central said nothing")?;
-        let url = line
-            .trim()
-            .strip_prefix("listening on ")
-            .ok_or_else(|| anyhow!("unexpected first line from kulna-central: {line:?}"))?
-            .to_owned();
+        let (child, url) = serve(&bin, dir.path(), "127.0.0.1:0")?;
         Ok(Self {
-            child,
+            child: Some(child),
             url,
-            _dir: dir,
+            bin,
+            dir,
         })
+    }
+}
+
+impl Central {
+    /// Stops the service (SIGTERM), as an outage would.
+    pub fn stop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            terminate(&mut child);
+        }
+    }
+
+    /// Starts it again on the same address and data.
+    pub fn start_again(&mut self) -> Result<()> {
+        self.stop();
+        let listen = self.url.trim_start_matches("http://").to_owned();
+        let (child, url) = serve(&self.bin, self.dir.path(), &listen)?;
+        if url != self.url {
+            bail!("the service came back on {url}, not {}", self.url);
+        }
+        self.child = Some(child);
+        Ok(())
     }
 }
 
 impl Drop for Central {
     fn drop(&mut self) {
-        terminate(&mut self.child);
+        self.stop();
     }
 }
 

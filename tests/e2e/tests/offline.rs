@@ -1,0 +1,89 @@
+//! Offline first: a report made while the service is down waits in the
+//! outbox, the screen says why in plain words, and it arrives exactly once
+//! when the service is back.
+
+use anyhow::Result;
+use fantoccini::{Client, Locator};
+use kulna_e2e::{attr, eventually, screenshot, wait_attr, Central, Driver};
+use std::time::Duration;
+
+async fn click(c: &Client, css: &str) -> Result<()> {
+    c.find(Locator::Css(css)).await?.click().await?;
+    Ok(())
+}
+
+async fn type_into(c: &Client, css: &str, text: &str) -> Result<()> {
+    let field = c.find(Locator::Css(css)).await?;
+    field.clear().await?;
+    field.send_keys(text).await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_report_made_while_the_service_is_down_arrives_once_when_it_returns() -> Result<()> {
+    let mut central = Central::start()?;
+    let key = central.sealing_key().await?;
+    let driver = Driver::start_with(Some(&central.url), &[("KULNA_SERVICE_KEY", &key)]).await?;
+    let c = driver.launch().await?;
+    wait_attr(&c, "main", "data-lock", "not_set_up").await?;
+    type_into(&c, "#pin-new", "2468").await?;
+    type_into(&c, "#pin-again", "2468").await?;
+    click(&c, "#pin-save").await?;
+    wait_attr(&c, "main", "data-lock", "unlocked").await?;
+    // Registered and in contact before the outage.
+    c.wait().for_element(Locator::Css("#sync")).await?;
+
+    central.stop();
+    click(&c, "#open-report").await?;
+    c.wait().for_element(Locator::Css("#report")).await?;
+    click(&c, "#violence-economic").await?;
+    type_into(&c, "#report-text", "written offline").await?;
+    wait_attr(&c, "#report-saved", "data-saved", "true").await?;
+    click(&c, "#report-submit").await?;
+    c.wait().for_element(Locator::Css("#report-sent")).await?;
+
+    // It waits on the phone, and the screen says why.
+    wait_attr(&c, "#outbox-waiting", "data-count", "1").await?;
+    let problem = eventually(
+        "a sync problem on screen",
+        Duration::from_secs(20),
+        || async {
+            attr(&c, "#sync", "data-problem")
+                .await
+                .filter(|p| !p.is_empty())
+        },
+    )
+    .await?;
+    assert!(
+        ["service_unreachable", "no_connection"].contains(&problem.as_str()),
+        "{problem}"
+    );
+    assert!(c.find(Locator::Css("#sync-problem")).await.is_ok());
+    wait_attr(&c, "#status-service", "data-health", "service-unreachable").await?;
+    screenshot(&c, "offline-waiting").await?;
+
+    // Back: "send now" delivers it, once.
+    central.start_again()?;
+    click(&c, "#send-now").await?;
+    wait_attr(&c, "#outbox-waiting", "data-count", "0").await?;
+    wait_attr(&c, "#sync", "data-problem", "").await?;
+    wait_attr(&c, "#status-service", "data-health", "service-reachable").await?;
+    // A second "send now" sends nothing again.
+    click(&c, "#send-now").await?;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let reports: Vec<_> = central
+        .queue()
+        .await?
+        .into_iter()
+        .filter(|i| i.kind == kulna_model::RecordKind::Report)
+        .collect();
+    assert_eq!(reports.len(), 1, "{reports:?}");
+    let case = central.open_case(&reports[0].id).await?;
+    assert_eq!(
+        case.payload.and_then(|p| p.description).as_deref(),
+        Some("written offline")
+    );
+    screenshot(&c, "offline-delivered").await?;
+    c.close().await?;
+    Ok(())
+}
