@@ -602,7 +602,11 @@ pub async fn audit_log(
     who.require_supervisor()?;
     let rows = state
         .store()
-        .audit_log(p.after, p.limit.unwrap_or(200).clamp(1, 1000))
+        .audit_log(
+            p.after,
+            p.limit.unwrap_or(200).clamp(1, 1000),
+            &filter_of(&who.scope),
+        )
         .await?;
     Ok(Json(AuditLogResponse {
         entries: rows

@@ -353,6 +353,27 @@ async fn opening_a_case_is_audited(app: TestApp) {
     assert_eq!(reads.len(), 1);
     assert_eq!(reads[0].username, "salma");
     assert_eq!(reads[0].case_id, Some(report.id));
+    // A supervisor of another region does not see reads of this case.
+    let elsewhere = staff(&app, "zineb", Role::Supervisor, Some(1), None).await;
+    let theirs: AuditLogResponse = get(&app, &elsewhere, "/v1/audit")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        theirs.entries.iter().all(|e| e.case_id != Some(report.id)),
+        "{theirs:?}"
+    );
+    let regional = staff(&app, "hanane", Role::Supervisor, Some(4), None).await;
+    let ours: AuditLogResponse = get(&app, &regional, "/v1/audit")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(ours
+        .entries
+        .iter()
+        .any(|e| e.case_id == Some(report.id) && e.action == "case_read"));
     let after = log.entries.last().unwrap().seq;
     let later: AuditLogResponse = get(&app, &supervisor, &format!("/v1/audit?after={after}"))
         .await

@@ -773,13 +773,20 @@ impl Storage for PgStore {
         insert_audit(&**c, entry).await
     }
 
-    async fn audit_log(&self, after: i64, limit: u32) -> StoreResult<Vec<AuditRecord>> {
+    async fn audit_log(
+        &self,
+        after: i64,
+        limit: u32,
+        scope: &ScopeFilter,
+    ) -> StoreResult<Vec<AuditRecord>> {
+        let (kind, region, center) = scope.sql_params();
         let c = self.client().await?;
+        let sql = super::AUDIT_SQL
+            .replace("$3 =", "$3::text =")
+            .replace("= $4", "= $4::bigint")
+            .replace("= $5", "= $5::text");
         let rows = c
-            .query(
-                "SELECT seq, at_ms, staff_id, username, action, case_id, detail FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2",
-                &[&after, &i64::from(limit)],
-            )
+            .query(&sql, &[&after, &i64::from(limit), &kind, &region, &center])
             .await
             .map_err(pg_err)?;
         rows.iter()
