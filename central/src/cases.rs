@@ -352,7 +352,7 @@ async fn apply(
         .case(case.id)
         .await?
         .ok_or(AppError::NotFound("no such case"))?;
-    let _ = state.inner.events.send(item_of(&case));
+    crate::store::deliver_events(state.store(), &state.inner.events, vec![item_of(&case)]).await;
     Ok(Json(detail_of(state, &case, &envelope).await?))
 }
 

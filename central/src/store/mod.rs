@@ -442,4 +442,45 @@ pub trait Storage: Send + Sync + std::fmt::Debug + 'static {
 
     /// Records for the statistics, in storage order after `after_seq`.
     async fn stats_sources(&self, after_seq: i64, limit: u32) -> StoreResult<Vec<StatsSource>>;
+
+    /// Whether queue events travel through the database (several instances
+    /// share it); then [`Storage::publish_events`] replaces local delivery.
+    fn shares_events(&self) -> bool {
+        false
+    }
+
+    /// Sends queue events to every instance (including this one).
+    async fn publish_events(&self, _items: &[kulna_model::staff::QueueItem]) -> StoreResult<()> {
+        Ok(())
+    }
+
+    /// Forwards the events every instance publishes to `tx` until the store
+    /// is dropped, reconnecting when the connection drops.
+    async fn listen_events(
+        &self,
+        _tx: tokio::sync::broadcast::Sender<kulna_model::staff::QueueItem>,
+    ) -> StoreResult<()> {
+        Ok(())
+    }
+}
+
+/// Delivers queue events: through the database when instances share it,
+/// else straight to this instance's listeners.
+pub async fn deliver_events(
+    store: &std::sync::Arc<dyn Storage>,
+    local: &tokio::sync::broadcast::Sender<kulna_model::staff::QueueItem>,
+    items: Vec<kulna_model::staff::QueueItem>,
+) {
+    if items.is_empty() {
+        return;
+    }
+    if store.shares_events() {
+        if let Err(e) = store.publish_events(&items).await {
+            tracing::warn!(error = %format!("{e:#}"), "queue events not published");
+        }
+    } else if local.receiver_count() > 0 {
+        for item in items {
+            let _ = local.send(item);
+        }
+    }
 }
