@@ -352,7 +352,7 @@ async fn apply(
         .case(case.id)
         .await?
         .ok_or(AppError::NotFound("no such case"))?;
-    let _ = state.inner.events.send(item_of(&case));
+    crate::store::deliver_events(state.store(), &state.inner.events, vec![item_of(&case)]).await;
     Ok(Json(detail_of(state, &case, &envelope).await?))
 }
 
@@ -602,7 +602,11 @@ pub async fn audit_log(
     who.require_supervisor()?;
     let rows = state
         .store()
-        .audit_log(p.after, p.limit.unwrap_or(200).clamp(1, 1000))
+        .audit_log(
+            p.after,
+            p.limit.unwrap_or(200).clamp(1, 1000),
+            &filter_of(&who.scope),
+        )
         .await?;
     Ok(Json(AuditLogResponse {
         entries: rows

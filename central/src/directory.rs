@@ -261,6 +261,7 @@ pub fn parse_csv(text: &str) -> Result<Vec<DirectoryEntry>, Vec<ImportProblem>> 
             how_to_apply: loc("how_to_apply"),
             phone: get("phone"),
             sample,
+            details: Default::default(),
         };
         validate(&e, line, &mut seen, &mut problems);
         entries.push(e);

@@ -99,7 +99,7 @@ impl Writer {
             // one commit).
             let all = Arc::new(records);
             let outcomes = self.store.insert_records(all.clone()).await?;
-            announce(&self.events, &all, &outcomes);
+            announce(&self.store, &self.events, &all, &outcomes);
             return Ok(outcomes);
         }
         let (reply, answer) = oneshot::channel();
@@ -114,29 +114,34 @@ impl Writer {
     }
 }
 
-/// Tells live queue listeners about newly stored records.
+/// Tells live queue listeners about newly stored records (in the
+/// background: an answer never waits for it).
 fn announce(
+    store: &Arc<dyn Storage>,
     events: &broadcast::Sender<QueueItem>,
     records: &[NewRecord],
     outcomes: &[InsertOutcome],
 ) {
-    if events.receiver_count() == 0 {
+    if !store.shares_events() && events.receiver_count() == 0 {
         return;
     }
-    for (rec, outcome) in records.iter().zip(outcomes) {
-        if *outcome == InsertOutcome::Inserted {
-            let _ = events.send(QueueItem {
-                id: rec.id,
-                kind: rec.kind,
-                region: rec.region,
-                center_id: rec.center_id.clone(),
-                status: CaseStatus::New,
-                created_at_ms: rec.created_at_ms,
-                received_at_ms: rec.received_at_ms,
-                acknowledged_at_ms: None,
-            });
-        }
-    }
+    let items: Vec<QueueItem> = records
+        .iter()
+        .zip(outcomes)
+        .filter(|(_, o)| **o == InsertOutcome::Inserted)
+        .map(|(rec, _)| QueueItem {
+            id: rec.id,
+            kind: rec.kind,
+            region: rec.region,
+            center_id: rec.center_id.clone(),
+            status: CaseStatus::New,
+            created_at_ms: rec.created_at_ms,
+            received_at_ms: rec.received_at_ms,
+            acknowledged_at_ms: None,
+        })
+        .collect();
+    let (store, events) = (store.clone(), events.clone());
+    tokio::spawn(async move { crate::store::deliver_events(&store, &events, items).await });
 }
 
 async fn run(
@@ -173,7 +178,7 @@ async fn run(
         );
         match result {
             Ok(outcomes) if outcomes.len() == all.len() => {
-                announce(&events, &all, &outcomes);
+                announce(&store, &events, &all, &outcomes);
                 let mut rest = outcomes.as_slice();
                 for (job, len) in jobs.into_iter().zip(lens) {
                     let (mine, tail) = rest.split_at(len.min(rest.len()));

@@ -70,6 +70,14 @@ impl AppState {
             ingest::Writer::spawn(store.clone(), config.max_group_envelopes, events.clone());
         let limiter =
             ratelimit::RateLimiter::new(config.rate_limit_per_minute, config.rate_limit_burst);
+        if store.shares_events() {
+            let (store, events) = (store.clone(), events.clone());
+            tokio::spawn(async move {
+                if let Err(e) = store.listen_events(events).await {
+                    tracing::warn!(error = %format!("{e:#}"), "queue events from other instances unavailable");
+                }
+            });
+        }
         Self {
             inner: Arc::new(Inner {
                 store,

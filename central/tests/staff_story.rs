@@ -353,6 +353,27 @@ async fn opening_a_case_is_audited(app: TestApp) {
     assert_eq!(reads.len(), 1);
     assert_eq!(reads[0].username, "salma");
     assert_eq!(reads[0].case_id, Some(report.id));
+    // A supervisor of another region does not see reads of this case.
+    let elsewhere = staff(&app, "zineb", Role::Supervisor, Some(1), None).await;
+    let theirs: AuditLogResponse = get(&app, &elsewhere, "/v1/audit")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        theirs.entries.iter().all(|e| e.case_id != Some(report.id)),
+        "{theirs:?}"
+    );
+    let regional = staff(&app, "hanane", Role::Supervisor, Some(4), None).await;
+    let ours: AuditLogResponse = get(&app, &regional, "/v1/audit")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(ours
+        .entries
+        .iter()
+        .any(|e| e.case_id == Some(report.id) && e.action == "case_read"));
     let after = log.entries.last().unwrap().seq;
     let later: AuditLogResponse = get(&app, &supervisor, &format!("/v1/audit?after={after}"))
         .await
@@ -824,4 +845,58 @@ async fn a_linked_center_device_sends_to_the_center_queue(app: TestApp) {
         .await
         .unwrap();
     assert_eq!(q.items.len(), 1);
+}
+
+/// Several stateless instances on one PostgreSQL database: a listener
+/// connected to one sees an alert that a device sent to another.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn live_events_cross_instances_on_postgres() {
+    let Some(a) = common::spawn_app(common::Backend::Postgres).await else {
+        return;
+    };
+    let url = common::postgres_url().unwrap();
+    // The same schema as `a`, through a second pool.
+    let schema = a.schema.clone().expect("a PostgreSQL schema");
+    let store_b = kulna_central::store::postgres::PgStore::connect(&url, Some(&schema), 4)
+        .await
+        .unwrap();
+    let b = common::spawn_instance(std::sync::Arc::new(store_b), common::Backend::Postgres).await;
+    let listener = staff(&b, "ikram", Role::Listener, Some(6), None).await;
+    let r = b
+        .client
+        .get(b.at("/v1/queue/events"))
+        .bearer_auth(&listener)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let d = a.device().await;
+    let alert = d.seal(&a, RecordKind::Alert, Some(6), &json!({}));
+    let sent = a
+        .client
+        .post(a.at("/v1/alerts"))
+        .header("authorization", d.bearer())
+        .json(&alert)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sent.status(), StatusCode::OK);
+    let mut body = r;
+    let got = tokio::time::timeout(std::time::Duration::from_secs(3), async {
+        let mut text = String::new();
+        while let Some(chunk) = body.chunk().await.unwrap() {
+            text.push_str(&String::from_utf8_lossy(&chunk));
+            if text.contains(&alert.id.to_string()) {
+                return true;
+            }
+        }
+        false
+    })
+    .await;
+    assert_eq!(
+        got,
+        Ok(true),
+        "the alert sent to instance A reaches a listener on instance B"
+    );
 }

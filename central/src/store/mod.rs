@@ -118,6 +118,23 @@ pub enum ScopeFilter {
     Center(String),
 }
 
+impl ScopeFilter {
+    /// (kind, region, center) as bound into SQL.
+    pub(crate) fn sql_params(&self) -> (&'static str, Option<i64>, Option<String>) {
+        match self {
+            Self::All => ("all", None, None),
+            Self::Region(r) => ("region", Some(i64::from(*r)), None),
+            Self::Center(c) => ("center", None, Some(c.clone())),
+        }
+    }
+}
+
+/// The audit query, the same text for both backends.
+pub(crate) const AUDIT_SQL: &str = "SELECT a.seq, a.at_ms, a.staff_id, a.username, a.action, a.case_id, a.detail
+     FROM audit_log a LEFT JOIN records r ON r.id = a.case_id
+     WHERE a.seq > $1 AND ($3 = 'all' OR ($3 = 'region' AND r.region = $4) OR ($3 = 'center' AND r.center_id = $5))
+     ORDER BY a.seq LIMIT $2";
+
 /// A queue query.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QueueQuery {
@@ -397,8 +414,14 @@ pub trait Storage: Send + Sync + std::fmt::Debug + 'static {
 
     /// Appends to the audit log.
     async fn append_audit(&self, entry: &AuditRecord) -> StoreResult<()>;
-    /// Audit lines after `after`, oldest first.
-    async fn audit_log(&self, after: i64, limit: u32) -> StoreResult<Vec<AuditRecord>>;
+    /// Audit lines after `after`, oldest first: all of them for
+    /// [`ScopeFilter::All`], else only those about cases in the scope.
+    async fn audit_log(
+        &self,
+        after: i64,
+        limit: u32,
+        scope: &ScopeFilter,
+    ) -> StoreResult<Vec<AuditRecord>>;
 
     /// Replaces the directory draft with these entries (id, JSON).
     async fn replace_directory_draft(
@@ -419,4 +442,45 @@ pub trait Storage: Send + Sync + std::fmt::Debug + 'static {
 
     /// Records for the statistics, in storage order after `after_seq`.
     async fn stats_sources(&self, after_seq: i64, limit: u32) -> StoreResult<Vec<StatsSource>>;
+
+    /// Whether queue events travel through the database (several instances
+    /// share it); then [`Storage::publish_events`] replaces local delivery.
+    fn shares_events(&self) -> bool {
+        false
+    }
+
+    /// Sends queue events to every instance (including this one).
+    async fn publish_events(&self, _items: &[kulna_model::staff::QueueItem]) -> StoreResult<()> {
+        Ok(())
+    }
+
+    /// Forwards the events every instance publishes to `tx` until the store
+    /// is dropped, reconnecting when the connection drops.
+    async fn listen_events(
+        &self,
+        _tx: tokio::sync::broadcast::Sender<kulna_model::staff::QueueItem>,
+    ) -> StoreResult<()> {
+        Ok(())
+    }
+}
+
+/// Delivers queue events: through the database when instances share it,
+/// else straight to this instance's listeners.
+pub async fn deliver_events(
+    store: &std::sync::Arc<dyn Storage>,
+    local: &tokio::sync::broadcast::Sender<kulna_model::staff::QueueItem>,
+    items: Vec<kulna_model::staff::QueueItem>,
+) {
+    if items.is_empty() {
+        return;
+    }
+    if store.shares_events() {
+        if let Err(e) = store.publish_events(&items).await {
+            tracing::warn!(error = %format!("{e:#}"), "queue events not published");
+        }
+    } else if local.receiver_count() > 0 {
+        for item in items {
+            let _ = local.send(item);
+        }
+    }
 }

@@ -30,7 +30,13 @@ const MIGRATION_LOCK: i64 = 0x006b_756c_6e61;
 #[derive(Clone)]
 pub struct PgStore {
     pub(crate) pool: Pool,
+    /// Where `LISTEN` connects (the pool's configuration).
+    listen_config: tokio_postgres::Config,
+    /// Dropped with the last clone of the store: ends the listener.
+    alive: std::sync::Arc<()>,
 }
+
+const EVENTS_CHANNEL: &str = "kulna_queue";
 
 impl std::fmt::Debug for PgStore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -82,6 +88,7 @@ impl PgStore {
             let _ = task.await;
             cfg.options(format!("-c search_path={schema}"));
         }
+        let listen_config = cfg.clone();
         let mgr = Manager::from_config(
             cfg,
             NoTls,
@@ -93,7 +100,11 @@ impl PgStore {
             .max_size(max_connections)
             .build()
             .map_err(|e| StoreError::Other(anyhow!("database pool: {e}")))?;
-        let store = Self { pool };
+        let store = Self {
+            pool,
+            listen_config,
+            alive: std::sync::Arc::new(()),
+        };
         store.migrate().await?;
         Ok(store)
     }
@@ -773,13 +784,20 @@ impl Storage for PgStore {
         insert_audit(&**c, entry).await
     }
 
-    async fn audit_log(&self, after: i64, limit: u32) -> StoreResult<Vec<AuditRecord>> {
+    async fn audit_log(
+        &self,
+        after: i64,
+        limit: u32,
+        scope: &ScopeFilter,
+    ) -> StoreResult<Vec<AuditRecord>> {
+        let (kind, region, center) = scope.sql_params();
         let c = self.client().await?;
+        let sql = super::AUDIT_SQL
+            .replace("$3 =", "$3::text =")
+            .replace("= $4", "= $4::bigint")
+            .replace("= $5", "= $5::text");
         let rows = c
-            .query(
-                "SELECT seq, at_ms, staff_id, username, action, case_id, detail FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2",
-                &[&after, &i64::from(limit)],
-            )
+            .query(&sql, &[&after, &i64::from(limit), &kind, &region, &center])
             .await
             .map_err(pg_err)?;
         rows.iter()
@@ -872,6 +890,77 @@ impl Storage for PgStore {
             snapshot: r.get(2),
             signature: r.get(3),
         }))
+    }
+
+    fn shares_events(&self) -> bool {
+        true
+    }
+
+    async fn publish_events(&self, items: &[kulna_model::staff::QueueItem]) -> StoreResult<()> {
+        let payloads: Vec<String> = items
+            .iter()
+            .filter_map(|i| serde_json::to_string(i).ok())
+            .collect();
+        let c = self.client().await?;
+        c.execute(
+            "SELECT pg_notify($1, p) FROM UNNEST($2::text[]) AS p",
+            &[&EVENTS_CHANNEL, &payloads],
+        )
+        .await
+        .map_err(pg_err)?;
+        Ok(())
+    }
+
+    async fn listen_events(
+        &self,
+        tx: tokio::sync::broadcast::Sender<kulna_model::staff::QueueItem>,
+    ) -> StoreResult<()> {
+        use futures_util::StreamExt as _;
+        let alive = std::sync::Arc::downgrade(&self.alive);
+        let config = self.listen_config.clone();
+        tokio::spawn(async move {
+            while alive.upgrade().is_some() {
+                match config.connect(NoTls).await {
+                    Ok((client, mut conn)) => {
+                        let mut messages =
+                            futures_util::stream::poll_fn(move |cx| conn.poll_message(cx));
+                        let sql = format!("LISTEN {EVENTS_CHANNEL}");
+                        let client = std::sync::Arc::new(client);
+                        let keep = client.clone();
+                        let listening = async move { keep.batch_execute(&sql).await };
+                        // The connection must be polled for LISTEN to complete.
+                        let mut listening = std::pin::pin!(listening);
+                        let ok = loop {
+                            tokio::select! {
+                                r = &mut listening => break r.is_ok(),
+                                m = messages.next() => if m.is_none() { break false },
+                            }
+                        };
+                        if ok {
+                            while let Some(msg) = messages.next().await {
+                                match msg {
+                                    Ok(tokio_postgres::AsyncMessage::Notification(n)) => {
+                                        if let Ok(item) = serde_json::from_str(n.payload()) {
+                                            let _ = tx.send(item);
+                                        }
+                                    }
+                                    Ok(_) => {}
+                                    Err(_) => break,
+                                }
+                                if alive.upgrade().is_none() {
+                                    return;
+                                }
+                            }
+                        }
+                    }
+                    Err(e) => {
+                        tracing::warn!(error = %e, "cannot listen for queue events; retrying")
+                    }
+                }
+                tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+            }
+        });
+        Ok(())
     }
 
     async fn stats_sources(&self, after_seq: i64, limit: u32) -> StoreResult<Vec<StatsSource>> {

@@ -834,15 +834,19 @@ impl Storage for SqliteStore {
             .await
     }
 
-    async fn audit_log(&self, after: i64, limit: u32) -> StoreResult<Vec<AuditRecord>> {
+    async fn audit_log(
+        &self,
+        after: i64,
+        limit: u32,
+        scope: &ScopeFilter,
+    ) -> StoreResult<Vec<AuditRecord>> {
+        let (kind, region, center) = scope.sql_params();
         self.read(move |c| {
-            let mut stmt = c
-                .prepare_cached(
-                    "SELECT seq, at_ms, staff_id, username, action, case_id, detail FROM audit_log WHERE seq > ?1 ORDER BY seq LIMIT ?2",
-                )
-                .map_err(sql_err)?;
+            // SQLite numbers `$N` by first appearance; `?N` is by number.
+            let sql = super::AUDIT_SQL.replace('$', "?");
+            let mut stmt = c.prepare_cached(&sql).map_err(sql_err)?;
             let rows = stmt
-                .query_map(params![after, limit], |r| {
+                .query_map(params![after, limit, kind, region, center], |r| {
                     Ok(AuditRecord {
                         seq: r.get(0)?,
                         at_ms: r.get(1)?,

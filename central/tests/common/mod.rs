@@ -46,6 +46,8 @@ pub fn postgres_url() -> Option<String> {
 
 pub struct TestApp {
     pub url: String,
+    /// The fresh PostgreSQL schema (PostgreSQL only).
+    pub schema: Option<String>,
     pub state: AppState,
     pub client: reqwest::Client,
     pub backend: Backend,
@@ -71,17 +73,21 @@ pub fn test_config(dir: &std::path::Path) -> Config {
     }
 }
 
-pub async fn open_store(backend: Backend, dir: &std::path::Path) -> Option<Arc<dyn Storage>> {
+/// A fresh store, and its PostgreSQL schema (PostgreSQL only).
+pub async fn open_store(
+    backend: Backend,
+    dir: &std::path::Path,
+) -> Option<(Arc<dyn Storage>, Option<String>)> {
     match backend {
-        Backend::Sqlite => Some(Arc::new(
-            SqliteStore::open(&dir.join("central.sqlite3")).unwrap(),
+        Backend::Sqlite => Some((
+            Arc::new(SqliteStore::open(&dir.join("central.sqlite3")).unwrap()),
+            None,
         )),
         Backend::Postgres => {
             let url = postgres_url()?;
             let schema = format!("t_{}", uuid::Uuid::new_v4().simple());
-            Some(Arc::new(
-                PgStore::connect(&url, Some(&schema), 8).await.unwrap(),
-            ))
+            let store = PgStore::connect(&url, Some(&schema), 8).await.unwrap();
+            Some((Arc::new(store), Some(schema)))
         }
     }
 }
@@ -93,7 +99,7 @@ pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
 
 pub async fn spawn_app_with(backend: Backend, tweak: impl FnOnce(&mut Config)) -> Option<TestApp> {
     let dir = tempfile::tempdir().unwrap();
-    let store = open_store(backend, dir.path()).await?;
+    let (store, schema) = open_store(backend, dir.path()).await?;
     let pass = SecretString::from("test passphrase".to_owned());
     let (keys, stored) =
         tokio::task::spawn_blocking(move || ServiceKeys::generate(&pass, 1).unwrap())
@@ -102,6 +108,30 @@ pub async fn spawn_app_with(backend: Backend, tweak: impl FnOnce(&mut Config)) -
     assert!(store.save_service_keys(&stored).await.unwrap());
     let mut config = test_config(dir.path());
     tweak(&mut config);
+    let mut app = serve_store(store, keys, config, dir, backend).await;
+    app.schema = schema;
+    Some(app)
+}
+
+/// A second instance over a store that already has its keys.
+pub async fn spawn_instance(store: Arc<dyn Storage>, backend: Backend) -> TestApp {
+    let dir = tempfile::tempdir().unwrap();
+    let stored = store.service_keys().await.unwrap().expect("initialised");
+    let pass = SecretString::from("test passphrase".to_owned());
+    let keys = tokio::task::spawn_blocking(move || ServiceKeys::open(&stored, &pass).unwrap())
+        .await
+        .unwrap();
+    let config = test_config(dir.path());
+    serve_store(store, keys, config, dir, backend).await
+}
+
+async fn serve_store(
+    store: Arc<dyn Storage>,
+    keys: ServiceKeys,
+    config: Config,
+    dir: tempfile::TempDir,
+    backend: Backend,
+) -> TestApp {
     let state = AppState::new(store, keys, config);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
@@ -114,14 +144,15 @@ pub async fn spawn_app_with(backend: Backend, tweak: impl FnOnce(&mut Config)) -
         .await
         .unwrap();
     });
-    Some(TestApp {
+    TestApp {
         url: format!("http://{addr}"),
+        schema: None,
         state,
         client: reqwest::Client::new(),
         backend,
         _dir: dir,
         shutdown: Some(tx),
-    })
+    }
 }
 
 impl TestApp {
