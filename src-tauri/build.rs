@@ -14,6 +14,9 @@ fn main() {
         "get_unfinished_report",
         "submit_report",
         "discard_report",
+        "change_pin",
+        "set_duress_pin",
+        "wipe_app",
         "get_sync_state",
         "send_now",
     ]);

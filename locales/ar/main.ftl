@@ -135,3 +135,24 @@ sync-problem-device_refused = الخدمة لا تقبل هذا الهاتف. ا
 sync-problem-directory_refused = تحديث للدليل لم يكن أصليًا فتم تجاهله. دليلك محفوظ.
 sync-problem-incompatible = لا يستطيع هذا التطبيق التواصل مع هذه الخدمة. حدّثي التطبيق أو تحققي من عنوان الخدمة.
 sync-problem-storage = فشل التخزين على هذا الهاتف؛ ربما هو ممتلئ.
+safety-heading = الأمان
+change-pin-heading = تغيير رمزك السري
+pin-current-label = رمزك السري الحالي
+change-pin-button = تغيير الرمز السري
+pin-changed = تم تغيير رمزك السري
+duress-heading = رمز الإكراه
+duress-hint = رمز سري ثانٍ لحالة إجبارك على فتح التطبيق: يفتح تطبيقًا فارغًا يبدو عاديًا.
+duress-wipe-toggle = امسحي كل شيء أيضًا عند استعمال هذا الرمز
+duress-save = حفظ رمز الإكراه
+duress-saved = تم حفظ رمز الإكراه
+wipe-heading = مسح كل شيء
+wipe-hint = يحذف كل ما يحتفظ به التطبيق على هذا الهاتف. لا يمكن التراجع عن ذلك.
+wipe-button = مسح كل شيء
+wipe-countdown = { $count ->
+    [zero] المسح الآن
+    [one] المسح بعد ثانية واحدة
+    [two] المسح بعد ثانيتين
+    [few] المسح بعد { $count } ثوانٍ
+    [many] المسح بعد { $count } ثانية
+   *[other] المسح بعد { $count } ثانية
+}

@@ -135,3 +135,24 @@ sync-problem-device_refused = الخدمة ما قبلاتش هاد التيلي
 sync-problem-directory_refused = تحديث ديال الدليل ما كانش صحيح وتلاح. الدليل ديالك باقي.
 sync-problem-incompatible = هاد التطبيق ما يقدرش يتفاهم مع هاد الخدمة. حدّثي التطبيق ولا شوفي العنوان ديال الخدمة.
 sync-problem-storage = الحفظ فهاد التيليفون ما خدمش؛ يمكن عامر.
+safety-heading = الأمان
+change-pin-heading = بدلي الكود ديالك
+pin-current-label = الكود ديالك دابا
+change-pin-button = بدلي الكود
+pin-changed = الكود ديالك تبدل
+duress-heading = كود الضغط
+duress-hint = كود تاني إلا شي واحد جبرك تحلي التطبيق: كيحل تطبيق خاوي باين عادي.
+duress-wipe-toggle = مسحي كلشي حتى هو ملي يتستعمل هاد الكود
+duress-save = سجلي كود الضغط
+duress-saved = كود الضغط تسجل
+wipe-heading = مسحي كلشي
+wipe-hint = كيمسح كلشي اللي حافظ التطبيق فهاد التيليفون. ما يمكنش ترجعي فيه.
+wipe-button = مسحي كلشي
+wipe-countdown = { $count ->
+    [zero] المسح دابا
+    [one] المسح من هنا ثانية
+    [two] المسح من هنا جوج ثواني
+    [few] المسح من هنا { $count } ثواني
+    [many] المسح من هنا { $count } ثانية
+   *[other] المسح من هنا { $count } ثانية
+}

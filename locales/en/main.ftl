@@ -123,3 +123,20 @@ sync-problem-device_refused = The service does not accept this phone. Call 8350 
 sync-problem-directory_refused = A directory update was not genuine and was thrown away. Your directory is kept.
 sync-problem-incompatible = This app cannot talk to that service. Update the app or check the service address.
 sync-problem-storage = Storage on this phone failed; it may be full.
+safety-heading = Safety
+change-pin-heading = Change your PIN
+pin-current-label = Your current PIN
+change-pin-button = Change PIN
+pin-changed = Your PIN is changed
+duress-heading = Duress PIN
+duress-hint = A second PIN for when someone forces you to open the app: it opens an empty app that looks normal.
+duress-wipe-toggle = Also erase everything when this PIN is used
+duress-save = Save the duress PIN
+duress-saved = Duress PIN saved
+wipe-heading = Erase everything
+wipe-hint = Deletes everything this app keeps on this phone. It cannot be undone.
+wipe-button = Erase everything
+wipe-countdown = { $count ->
+    [one] Erasing in 1 second
+   *[other] Erasing in { $count } seconds
+}

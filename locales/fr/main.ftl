@@ -121,3 +121,20 @@ sync-problem-device_refused = Le service n'accepte pas ce téléphone. Appelez l
 sync-problem-directory_refused = Une mise à jour de l'annuaire n'était pas authentique et a été écartée. Votre annuaire est conservé.
 sync-problem-incompatible = Cette application ne peut pas dialoguer avec ce service. Mettez-la à jour ou vérifiez l'adresse du service.
 sync-problem-storage = Le stockage de ce téléphone a échoué ; il est peut-être plein.
+safety-heading = Sécurité
+change-pin-heading = Changer votre code
+pin-current-label = Votre code actuel
+change-pin-button = Changer le code
+pin-changed = Votre code est changé
+duress-heading = Code de contrainte
+duress-hint = Un second code pour le cas où quelqu'un vous force à ouvrir l'application : il ouvre une application vide qui a l'air normale.
+duress-wipe-toggle = Effacer aussi tout quand ce code est utilisé
+duress-save = Enregistrer le code de contrainte
+duress-saved = Code de contrainte enregistré
+wipe-heading = Tout effacer
+wipe-hint = Supprime tout ce que l'application garde sur ce téléphone. C'est définitif.
+wipe-button = Tout effacer
+wipe-countdown = { $count ->
+    [one] Effacement dans { $count } seconde
+   *[other] Effacement dans { $count } secondes
+}

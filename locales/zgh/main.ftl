@@ -124,3 +124,20 @@ sync-problem-device_refused = ⵜⴰⵏⴰⴱⴰⴹⵜ ⵓⵔ ⵜⵇⴱⵍ ⴰ�
 sync-problem-directory_refused = ⵢⴰⵏ ⵓⵙⵎⴰⵢⵏⵓ ⵏ ⵓⵙⵎⵉⵍ ⵓⵔ ⵉⴳⵉ ⴰⵏⴰⵎⴰⵙ, ⵉⵜⵜⵓⴳⴳⴰ. ⴰⵙⵎⵉⵍ ⵏⵏⵎ ⵉⵇⵇⵉⵎ.
 sync-problem-incompatible = ⵜⴰⵙⵏⵙⵉⵡⵉⵏⵜ ⴰ ⵓⵔ ⵜⵣⵎⵉⵔ ⴰⴷ ⵜⵎⵙⴰⵡⴰⵍ ⴷ ⵜⵏⴰⴱⴰⴹⵜ ⴰⴷ. ⵙⵎⴰⵢⵏⵓ ⵜⴰⵙⵏⵙⵉⵡⵉⵏⵜ ⵏⵖ ⵙⴼⵇⴷ ⴰⵏⵙⴰ ⵏ ⵜⵏⴰⴱⴰⴹⵜ.
 sync-problem-storage = ⴰⵃⵟⵟⵓ ⴳ ⵓⵙⵏⴼⴰⵔ ⴰ ⵓⵔ ⵉⵅⴷⵉⵎ; ⵉⵖⵉⵢ ⴰⴷ ⵉⵜⵜⵓⵄⵎⵎⵔ.
+safety-heading = ⵜⴰⵏⴼⵔⵓⴳⵜ
+change-pin-heading = ⵙⵏⴼⵍ ⴰⵎⴰⵜⴰⵔ ⵏⵎ ⵓⴼⴼⵉⵔ
+pin-current-label = ⴰⵎⴰⵜⴰⵔ ⵏⵎ ⵓⴼⴼⵉⵔ ⵏ ⵖⵉⵍⴰ
+change-pin-button = ⵙⵏⴼⵍ ⴰⵎⴰⵜⴰⵔ ⵓⴼⴼⵉⵔ
+pin-changed = ⵉⵜⵜⵓⵙⵏⴼⵍ ⵓⵎⴰⵜⴰⵔ ⵏⵎ ⵓⴼⴼⵉⵔ
+duress-heading = ⴰⵎⴰⵜⴰⵔ ⵏ ⵓⵙⵖⵓⴷⵙ
+duress-hint = ⵢⴰⵏ ⵓⵎⴰⵜⴰⵔ ⵓⴼⴼⵉⵔ ⵡⵉⵙ ⵙⵉⵏ ⵉ ⵡⴰⴽⵓⴷ ⵎⴰ ⴷⴰⵎ ⵉⵙⵙⵖⵓⴷⵙⵏ ⴰⴷ ⵜⵕⵥⵎⴷ ⵜⴰⵙⵏⵙⵉⵡⵉⵏⵜ: ⵉⵕⵥⵥⵎ ⵢⴰⵜ ⵜⵙⵏⵙⵉⵡⵉⵏⵜ ⵜⵅⵡⴰ.
+duress-wipe-toggle = ⴽⴽⵙ ⴽⵓⵍⵍⵓ ⵎⴰⵔ ⵉⵜⵜⵓⵙⵎⵔⵙ ⵓⵎⴰⵜⴰⵔ ⴰ
+duress-save = ⵃⴹⵓ ⴰⵎⴰⵜⴰⵔ ⵏ ⵓⵙⵖⵓⴷⵙ
+duress-saved = ⵉⵜⵜⵓⵃⴹⴰ ⵓⵎⴰⵜⴰⵔ ⵏ ⵓⵙⵖⵓⴷⵙ
+wipe-heading = ⴽⴽⵙ ⴽⵓⵍⵍⵓ
+wipe-hint = ⵉⴽⴽⵙ ⴽⵓⵍⵍⵓ ⵎⴰ ⵉⵃⴹⴰ ⵜⵙⵏⵙⵉⵡⵉⵏⵜ ⴳ ⵓⵙⵏⴼⴰⵔ ⴰ. ⵓⵔ ⵉⵣⵎⵉⵔ ⴰⴷ ⵉⵜⵜⵓⵔⴰⵔ.
+wipe-button = ⴽⴽⵙ ⴽⵓⵍⵍⵓ
+wipe-countdown = { $count ->
+    [one] ⴰⴽⴽⵙ ⴷⴼⴼⵉⵔ ⵢⴰⵜ ⵜⵙⵉⵏⵜⵉⵎⵜ
+   *[other] ⴰⴽⴽⵙ ⴷⴼⴼⵉⵔ { $count } ⵜⵙⵉⵏⵜⵉⵎⵉⵏ
+}

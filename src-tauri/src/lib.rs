@@ -64,6 +64,9 @@ pub fn run() {
             commands::report::get_unfinished_report,
             commands::report::submit_report,
             commands::report::discard_report,
+            commands::safety::change_pin,
+            commands::safety::set_duress_pin,
+            commands::safety::wipe_app,
             commands::sync::get_sync_state,
             commands::sync::send_now,
         ])

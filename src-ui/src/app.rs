@@ -7,6 +7,7 @@ use crate::ipc;
 use crate::lock::{LockCard, PinSetup, UnlockForm};
 use crate::panic::PanicButton;
 use crate::report::{ReportOutcome, ReportPage};
+use crate::safety::SafetyCard;
 use kulna_model::record::ReportDraft;
 use kulna_model::{
     AppStatus, CommandError, Locale, LockState, ServiceHealth, SyncProblem, SyncState,
@@ -192,6 +193,9 @@ pub fn App() -> impl IntoView {
                 }.into_any(),
                 None => ().into_any(),
             }}
+            <Show when=move || lock_state() == Some(LockState::Unlocked)>
+                <SafetyCard locale=locale.read_only() on_wiped=refresh />
+            </Show>
             <StatusCard locale=locale.read_only() status=status.read_only() sync=sync.read_only() />
             <SyncCard locale=locale.read_only() sync=sync.read_only() />
             <LanguagePicker locale=locale.read_only() choose=choose />

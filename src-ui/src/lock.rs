@@ -8,21 +8,21 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 /// The smallest PIN the vault accepts (characters).
-const MIN_PIN_CHARS: usize = 4;
+pub(crate) const MIN_PIN_CHARS: usize = 4;
 
 /// A message to show, by id, with an optional count for plural forms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Problem {
-    id: &'static str,
-    count: Option<u32>,
+pub(crate) struct Problem {
+    pub(crate) id: &'static str,
+    pub(crate) count: Option<u32>,
 }
 
 impl Problem {
-    const fn plain(id: &'static str) -> Self {
+    pub(crate) const fn plain(id: &'static str) -> Self {
         Self { id, count: None }
     }
 
-    fn from_error(e: &CommandError) -> Self {
+    pub(crate) fn from_error(e: &CommandError) -> Self {
         let wait = e
             .retry_after_secs
             .filter(|s| *s > 0)
@@ -38,7 +38,7 @@ impl Problem {
         }
     }
 
-    fn text(self, locale: Locale) -> String {
+    pub(crate) fn text(self, locale: Locale) -> String {
         match self.count {
             Some(n) => t_count(locale, self.id, n),
             None => t(locale, self.id),

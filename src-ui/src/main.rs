@@ -7,6 +7,7 @@ mod ipc;
 mod lock;
 mod panic;
 mod report;
+mod safety;
 
 fn main() {
     console_error_panic_hook::set_once();

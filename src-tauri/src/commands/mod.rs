@@ -2,6 +2,7 @@
 
 pub mod alert;
 pub mod report;
+pub mod safety;
 pub mod settings;
 pub mod status;
 pub mod sync;

@@ -2,12 +2,14 @@
 //! command name appears in the UI.
 
 mod report;
+mod safety;
 mod settings;
 mod status;
 mod sync;
 mod vault;
 
 pub use report::{discard_report, get_unfinished_report, save_report, start_report, submit_report};
+pub use safety::{change_pin, set_duress_pin, wipe_app};
 pub use settings::{set_disguise, set_locale};
 pub use status::get_app_status;
 pub use sync::{get_sync_state, on_sync_state, send_now};

@@ -236,3 +236,146 @@ async fn quick_exit_shows_a_working_calculator_and_the_pin_returns() -> Result<(
     c.close().await?;
     Ok(())
 }
+
+async fn set_first_pin(c: &Client, pin: &str) -> Result<()> {
+    wait_attr(c, "main", "data-lock", "not_set_up").await?;
+    type_into(c, "#pin-new", pin).await?;
+    type_into(c, "#pin-again", pin).await?;
+    click(c, "#pin-save").await?;
+    wait_attr(c, "main", "data-lock", "unlocked").await
+}
+
+async fn lock_and_unlock(c: &Client, pin: &str) -> Result<()> {
+    click(c, "#lock-button").await?;
+    wait_attr(c, "main", "data-lock", "locked").await?;
+    type_into(c, "#pin-unlock", pin).await?;
+    click(c, "#unlock-button").await?;
+    wait_attr(c, "main", "data-lock", "unlocked").await
+}
+
+fn data_dir_contains(root: &std::path::Path, needle: &[u8]) -> bool {
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if std::fs::read(&path)
+                .map(|b| b.windows(needle.len()).any(|w| w == needle))
+                .unwrap_or(false)
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn duress_pin_change_pin_and_erase() -> Result<()> {
+    let central = Central::start()?;
+    let key = central.sealing_key().await?;
+    let driver = Driver::start_with(Some(&central.url), &[("KULNA_SERVICE_KEY", &key)]).await?;
+    let c = driver.launch().await?;
+    set_first_pin(&c, "2468").await?;
+
+    // A report left as a draft.
+    click(&c, "#open-report").await?;
+    type_into(&c, "#report-text", "erase-sentinel").await?;
+    wait_attr(&c, "#report-saved", "data-saved", "true").await?;
+    click(&c, "#report-close").await?;
+    c.wait().for_element(Locator::Css("#resume")).await?;
+
+    // A duress PIN opens an app with nothing in it.
+    type_into(&c, "#duress-pin", "1357").await?;
+    click(&c, "#duress-save").await?;
+    wait_attr(&c, "#duress-message", "data-message", "duress-saved").await?;
+    lock_and_unlock(&c, "1357").await?;
+    c.wait().for_element(Locator::Css("#open-report")).await?;
+    assert!(
+        c.find(Locator::Css("#resume")).await.is_err(),
+        "the decoy shows her draft"
+    );
+    screenshot(&c, "duress-decoy").await?;
+    lock_and_unlock(&c, "2468").await?;
+    c.wait().for_element(Locator::Css("#resume")).await?;
+
+    // Change the PIN: the old one no longer opens, the new one does.
+    type_into(&c, "#pin-current", "2468").await?;
+    type_into(&c, "#pin-changed-new", "8642").await?;
+    type_into(&c, "#pin-changed-again", "8642").await?;
+    click(&c, "#change-pin-button").await?;
+    wait_attr(&c, "#change-pin-message", "data-message", "pin-changed").await?;
+    click(&c, "#lock-button").await?;
+    wait_attr(&c, "main", "data-lock", "locked").await?;
+    type_into(&c, "#pin-unlock", "2468").await?;
+    click(&c, "#unlock-button").await?;
+    wait_attr(&c, "#pin-problem", "data-problem", "wrong-pin").await?;
+    type_into(&c, "#pin-unlock", "8642").await?;
+    click(&c, "#unlock-button").await?;
+    wait_attr(&c, "main", "data-lock", "unlocked").await?;
+    c.wait().for_element(Locator::Css("#resume")).await?;
+
+    // Erase: a countdown she can cancel, then nothing is left.
+    click(&c, "#wipe-button").await?;
+    c.wait()
+        .for_element(Locator::Css("#wipe-countdown"))
+        .await?;
+    click(&c, "#wipe-cancel").await?;
+    tokio::time::sleep(Duration::from_secs(6)).await;
+    assert_eq!(
+        attr(&c, "main", "data-lock").await.as_deref(),
+        Some("unlocked")
+    );
+    click(&c, "#wipe-button").await?;
+    kulna_e2e::eventually(
+        "the app to start as new",
+        Duration::from_secs(20),
+        || async {
+            (attr(&c, "main", "data-lock").await.as_deref() == Some("not_set_up")).then_some(())
+        },
+    )
+    .await?;
+    assert!(c.find(Locator::Css("#resume")).await.is_err());
+    c.close().await?;
+    assert!(
+        !data_dir_contains(driver.data_home.path(), b"erase-sentinel"),
+        "the draft's text survived the erase"
+    );
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn wrong_pins_make_her_wait() -> Result<()> {
+    let driver = Driver::start(None).await?;
+    let c = driver.launch().await?;
+    set_first_pin(&c, "2468").await?;
+    click(&c, "#lock-button").await?;
+    wait_attr(&c, "main", "data-lock", "locked").await?;
+    let mut problems = Vec::new();
+    for _ in 0..6 {
+        type_into(&c, "#pin-unlock", "0000").await?;
+        click(&c, "#unlock-button").await?;
+        wait_attr(&c, "#unlock-button", "aria-busy", "false").await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        problems.push(
+            attr(&c, "#pin-problem", "data-problem")
+                .await
+                .unwrap_or_default(),
+        );
+    }
+    // Four are free; then every try waits (and the wait grows on disk).
+    assert_eq!(&problems[..4], ["wrong-pin"; 4], "{problems:?}");
+    assert_eq!(&problems[4..], ["pin-wait"; 2], "{problems:?}");
+    screenshot(&c, "pin-wait").await?;
+    // Even the right PIN waits now.
+    type_into(&c, "#pin-unlock", "2468").await?;
+    click(&c, "#unlock-button").await?;
+    wait_attr(&c, "#pin-problem", "data-problem", "pin-wait").await?;
+    assert_eq!(
+        attr(&c, "main", "data-lock").await.as_deref(),
+        Some("locked")
+    );
+    c.close().await?;
+    Ok(())
+}
