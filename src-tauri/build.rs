@@ -17,6 +17,7 @@ fn main() {
         "change_pin",
         "set_duress_pin",
         "wipe_app",
+        "submit_support_request",
         "get_sync_state",
         "send_now",
     ]);

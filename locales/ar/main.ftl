@@ -95,7 +95,7 @@ refer-health = وحدة صحية
 refer-shelter = مركز إيواء
 refer-legal_aid = مساعدة قانونية
 refer-association = جمعية
-consent-statistics = يمكن احتساب بلاغي في إحصاءات مجهولة الهوية
+consent-statistics = يمكن احتساب ما أرسله في إحصاءات مجهولة الهوية
 report-submit = إرسال البلاغ
 report-close = حفظ وإغلاق
 report-discard = حذف هذا البلاغ
@@ -156,3 +156,27 @@ wipe-countdown = { $count ->
     [many] المسح بعد { $count } ثانية
    *[other] المسح بعد { $count } ثانية
 }
+support-open = مساعدة في العمل أو التكوين أو مشروع
+support-heading = اطلبي المساعدة في العمل أو التكوين أو مشروع
+support-topic = في أي شيء تحتاجين المساعدة؟
+topic-job = إيجاد عمل
+topic-training = تكوين
+topic-vocational_training = تكوين مهني
+topic-business = إنشاء مقاولة
+topic-income_generating_project = مشروع مدرّ للدخل
+topic-other = شيء آخر
+support-age = عمرك
+age-under_18 = أقل من 18 سنة
+age-18_24 = من 18 إلى 24 سنة
+age-25_34 = من 25 إلى 34 سنة
+age-35_49 = من 35 إلى 49 سنة
+age-50_plus = 50 سنة فأكثر
+support-schooling = المستوى الدراسي
+schooling-none = بدون تمدرس
+schooling-primary = المدرسة الابتدائية
+schooling-secondary = الإعدادي أو الثانوي
+schooling-vocational = التكوين المهني
+schooling-university = الجامعة
+support-text = ماذا تعرفين أن تفعلي، وماذا تريدين أن تفعلي؟
+support-submit = إرسال الطلب
+support-sent = طلبك محفوظ وسيُرسَل فور توفّر الاتصال.

@@ -95,7 +95,7 @@ refer-health = السبيطار ولا المركز الصحي
 refer-shelter = دار الإيواء
 refer-legal_aid = المساعدة القانونية
 refer-association = جمعية
-consent-statistics = يقدرو يحسبو البلاغ ديالي فإحصائيات بلا سمية
+consent-statistics = داكشي اللي كنصيفط يقدرو يحسبوه فإحصائيات بلا سمية
 report-submit = صيفطي البلاغ
 report-close = حفظي وسدي
 report-discard = مسحي هاد البلاغ
@@ -156,3 +156,27 @@ wipe-countdown = { $count ->
     [many] المسح من هنا { $count } ثانية
    *[other] المسح من هنا { $count } ثانية
 }
+support-open = عاونوني فالخدمة ولا التكوين ولا شي مشروع
+support-heading = طلبي المساعدة فالخدمة ولا التكوين ولا شي مشروع
+support-topic = فاش محتاجة المساعدة؟
+topic-job = نلقى خدمة
+topic-training = تكوين
+topic-vocational_training = تكوين مهني
+topic-business = نحل مقاولة
+topic-income_generating_project = مشروع اللي يدخل فلوس
+topic-other = حاجة أخرى
+support-age = العمر ديالك
+age-under_18 = قل من 18 عام
+age-18_24 = من 18 حتى 24 عام
+age-25_34 = من 25 حتى 34 عام
+age-35_49 = من 35 حتى 49 عام
+age-50_plus = 50 عام ولا كثر
+support-schooling = القراية
+schooling-none = ما قريتش
+schooling-primary = الابتدائي
+schooling-secondary = الإعدادي ولا الثانوي
+schooling-vocational = التكوين المهني
+schooling-university = الجامعة
+support-text = شنو كتعرفي دير، وشنو بغيتي دير؟
+support-submit = صيفطي الطلب
+support-sent = الطلب ديالك تحفظ وغادي يتصيفط غير يكون الريزو.

@@ -86,7 +86,7 @@ refer-health = Health unit
 refer-shelter = Shelter
 refer-legal_aid = Legal aid
 refer-association = Association
-consent-statistics = My report may be counted in anonymous statistics
+consent-statistics = What I send may be counted in anonymous statistics
 report-submit = Send the report
 report-close = Save and close
 report-discard = Delete this report
@@ -140,3 +140,27 @@ wipe-countdown = { $count ->
     [one] Erasing in 1 second
    *[other] Erasing in { $count } seconds
 }
+support-open = Help with work, training or a business
+support-heading = Ask for help with work, training or a business
+support-topic = What do you need help with?
+topic-job = Finding a job
+topic-training = Training
+topic-vocational_training = Vocational training
+topic-business = Starting a business
+topic-income_generating_project = An income-generating project
+topic-other = Something else
+support-age = Your age
+age-under_18 = Under 18
+age-18_24 = 18 to 24
+age-25_34 = 25 to 34
+age-35_49 = 35 to 49
+age-50_plus = 50 or more
+support-schooling = Schooling
+schooling-none = No schooling
+schooling-primary = Primary school
+schooling-secondary = Middle or secondary school
+schooling-vocational = Vocational training
+schooling-university = University
+support-text = What can you do, and what would you like to do?
+support-submit = Send the request
+support-sent = Your request is saved and will be sent as soon as there is a connection.

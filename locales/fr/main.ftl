@@ -84,7 +84,7 @@ refer-health = Unité de santé
 refer-shelter = Centre d'hébergement
 refer-legal_aid = Aide juridique
 refer-association = Association
-consent-statistics = Mon signalement peut être compté dans des statistiques anonymes
+consent-statistics = Ce que j'envoie peut être compté dans des statistiques anonymes
 report-submit = Envoyer le signalement
 report-close = Enregistrer et fermer
 report-discard = Supprimer ce signalement
@@ -138,3 +138,27 @@ wipe-countdown = { $count ->
     [one] Effacement dans { $count } seconde
    *[other] Effacement dans { $count } secondes
 }
+support-open = Aide pour un emploi, une formation ou un projet
+support-heading = Demander de l'aide pour un emploi, une formation ou un projet
+support-topic = Pour quoi avez-vous besoin d'aide ?
+topic-job = Trouver un emploi
+topic-training = Une formation
+topic-vocational_training = Une formation professionnelle
+topic-business = Créer une entreprise
+topic-income_generating_project = Un projet générateur de revenus
+topic-other = Autre chose
+support-age = Votre âge
+age-under_18 = Moins de 18 ans
+age-18_24 = 18 à 24 ans
+age-25_34 = 25 à 34 ans
+age-35_49 = 35 à 49 ans
+age-50_plus = 50 ans ou plus
+support-schooling = Scolarité
+schooling-none = Pas de scolarité
+schooling-primary = École primaire
+schooling-secondary = Collège ou lycée
+schooling-vocational = Formation professionnelle
+schooling-university = Université
+support-text = Que savez-vous faire, et que voudriez-vous faire ?
+support-submit = Envoyer la demande
+support-sent = Votre demande est enregistrée et partira dès qu'il y aura une connexion.

@@ -87,7 +87,7 @@ refer-health = ⵜⴰⵙⴳⵔⵜ ⵏ ⵜⴷⵓⵙⵉ
 refer-shelter = ⴰⵙⴰⵏⵓ ⵏ ⵓⵙⵙⵉⵡⴹ
 refer-legal_aid = ⵜⴰⵡⵉⵙⵉ ⵜⴰⵏⵣⵔⴼⴰⵏⵜ
 refer-association = ⵜⴰⵎⵙⵎⵓⵏⵜ
-consent-statistics = ⵉⵣⵎⵔ ⴰⴷ ⵉⵜⵜⵓⵙⵎⵉⴹⵏ ⵓⵎⵍⵉⵍ ⵉⵏⵓ ⴳ ⵜⵙⵉⵡⵉⵏ ⵓⵔ ⵉⵙⵎⵎⴰⵏ
+consent-statistics = ⵎⴰⴷ ⵜⵜⴰⵣⵏⵖ ⵉⵣⵎⵔ ⴰⴷ ⵉⵜⵜⵓⵙⵎⵉⴹⵏ ⴳ ⵜⵙⵉⵡⵉⵏ ⵓⵔ ⵉⵙⵎⵎⴰⵏ
 report-submit = ⴰⵣⵏ ⴰⵎⵍⵉⵍ
 report-close = ⵃⴹⵓ ⵜⵔⴳⵍⴷ
 report-discard = ⴽⴽⵙ ⴰⵎⵍⵉⵍ ⴰ
@@ -141,3 +141,27 @@ wipe-countdown = { $count ->
     [one] ⴰⴽⴽⵙ ⴷⴼⴼⵉⵔ ⵢⴰⵜ ⵜⵙⵉⵏⵜⵉⵎⵜ
    *[other] ⴰⴽⴽⵙ ⴷⴼⴼⵉⵔ { $count } ⵜⵙⵉⵏⵜⵉⵎⵉⵏ
 }
+support-open = ⵜⴰⵡⵉⵙⵉ ⴳ ⵜⵡⵓⵔⵉ, ⴰⵙⵎⵓⵜⵜⴳ ⵏⵖ ⵢⴰⵏ ⵓⵙⵏⴼⴰⵔ
+support-heading = ⵙⵜⵔ ⵜⴰⵡⵉⵙⵉ ⴳ ⵜⵡⵓⵔⵉ, ⴰⵙⵎⵓⵜⵜⴳ ⵏⵖ ⵢⴰⵏ ⵓⵙⵏⴼⴰⵔ
+support-topic = ⵎⴰⵜⵜⴰ ⵜⴰⵡⵉⵙⵉ ⵎⵉ ⵜⵃⵜⴰⵊⴷ?
+topic-job = ⴰⴷ ⴰⴼⵖ ⵜⴰⵡⵓⵔⵉ
+topic-training = ⴰⵙⵎⵓⵜⵜⴳ
+topic-vocational_training = ⴰⵙⵎⵓⵜⵜⴳ ⴰⵙⵏⵓⵍⴼⵓ
+topic-business = ⴰⴷ ⵙⵏⴼⵍⵓⵍⵖ ⵜⴰⵙⵏⵓⵔⴰⵢⵜ
+topic-income_generating_project = ⴰⵙⵏⴼⴰⵔ ⵉⵙⵙⴽⵛⴰⵎⵏ ⵉⴷⵔⵉⵎⵏ
+topic-other = ⵢⴰⵜ ⵜⵖⴰⵡⵙⴰ ⵢⴰⴹⵏ
+support-age = ⵜⵓⵎⵔⵜ ⵏⵏⵎ
+age-under_18 = ⴷⴷⴰⵡ 18 ⵏ ⵓⵙⴳⴳⵯⴰⵙ
+age-18_24 = ⵙⴳ 18 ⴰⵔ 24 ⵏ ⵓⵙⴳⴳⵯⴰⵙ
+age-25_34 = ⵙⴳ 25 ⴰⵔ 34 ⵏ ⵓⵙⴳⴳⵯⴰⵙ
+age-35_49 = ⵙⴳ 35 ⴰⵔ 49 ⵏ ⵓⵙⴳⴳⵯⴰⵙ
+age-50_plus = 50 ⵏ ⵓⵙⴳⴳⵯⴰⵙ ⵏⵖ ⵓⴳⴳⴰⵔ
+support-schooling = ⴰⵙⵍⵎⴷ
+schooling-none = ⵓⵔ ⵖⵔⵉⵖ
+schooling-primary = ⵜⵉⵏⵎⵍ ⵜⴰⵎⵣⵡⴰⵔⵓⵜ
+schooling-secondary = ⵜⵉⵏⵎⵍ ⵜⴰⵏⴰⵎⵎⴰⵙⵜ ⵏⵖ ⵜⴰⵙⵏⴰⵡⴰⵏⵜ
+schooling-vocational = ⴰⵙⵎⵓⵜⵜⴳ ⴰⵙⵏⵓⵍⴼⵓ
+schooling-university = ⵜⴰⵙⴷⵓⵍⵜ
+support-text = ⵎⴰⴷ ⵜⵙⵙⵏⴷ ⴰⴷ ⵜⴳⴷ, ⵎⴰⴷ ⵜⵔⵉⴷ ⴰⴷ ⵜⴳⴷ?
+support-submit = ⴰⵣⵏ ⴰⵙⵜⴰⵔ
+support-sent = ⴰⵙⵜⴰⵔ ⵏⵏⵎ ⵉⵜⵜⵓⵃⵟⵟⴰ, ⴰⴷ ⵉⵜⵜⵓⵣⵏ ⵖⴰⵙ ⵜⵍⵍⴰ ⵜⵓⵇⵇⵏⴰ.

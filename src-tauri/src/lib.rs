@@ -67,6 +67,7 @@ pub fn run() {
             commands::safety::change_pin,
             commands::safety::set_duress_pin,
             commands::safety::wipe_app,
+            commands::support::submit_support_request,
             commands::sync::get_sync_state,
             commands::sync::send_now,
         ])

@@ -8,6 +8,7 @@ use crate::lock::{LockCard, PinSetup, UnlockForm};
 use crate::panic::PanicButton;
 use crate::report::{ReportOutcome, ReportPage};
 use crate::safety::SafetyCard;
+use crate::support::SupportPage;
 use kulna_model::record::ReportDraft;
 use kulna_model::{
     AppStatus, CommandError, Locale, LockState, ServiceHealth, SyncProblem, SyncState,
@@ -32,6 +33,9 @@ pub fn App() -> impl IntoView {
     // A report left unfinished (offered as "continue your report?").
     let unfinished = RwSignal::new(None::<ReportDraft>);
     let report_sent = RwSignal::new(false);
+    // The support request form is open; a request was just sent.
+    let asking = RwSignal::new(false);
+    let support_sent = RwSignal::new(false);
 
     Effect::new(move |_| apply_to_document(locale.get()));
 
@@ -72,6 +76,7 @@ pub fn App() -> impl IntoView {
         disguised.set(true);
         // The form's last change is already saved; it will be offered again.
         writing.set(None);
+        asking.set(false);
         spawn_local(async move {
             let _ = ipc::lock_vault().await;
             refresh();
@@ -139,8 +144,27 @@ pub fn App() -> impl IntoView {
             {move || writing.get().map(|draft| view! {
                 <ReportPage locale=locale.read_only() initial=draft on_close=close_report />
             })}
-            <div class="home" hidden=move || writing.with(Option::is_some)>
+            <Show when=move || asking.get()>
+                <SupportPage locale=locale.read_only() on_close=move |sent: bool| {
+                    asking.set(false);
+                    support_sent.set(sent);
+                    refresh();
+                } />
+            </Show>
+            <div class="home" hidden=move || writing.with(Option::is_some) || asking.get()>
             <PanicButton locale=locale.read_only() on_saved=refresh />
+            <Show when=move || support_sent.get()>
+                <p id="support-sent" class="status-line ok" role="status">{move || t(locale.get(), "support-sent")}</p>
+            </Show>
+            <section class="card">
+                <button id="open-support" type="button" class="primary wide"
+                    on:click=move |_| {
+                        support_sent.set(false);
+                        asking.set(true);
+                    }>
+                    {move || t(locale.get(), "support-open")}
+                </button>
+            </section>
             <Show when=move || report_sent.get()>
                 <p id="report-sent" class="status-line ok" role="status">{move || t(locale.get(), "report-sent")}</p>
             </Show>

@@ -8,6 +8,7 @@ mod lock;
 mod panic;
 mod report;
 mod safety;
+mod support;
 
 fn main() {
     console_error_panic_hook::set_once();

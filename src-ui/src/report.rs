@@ -34,7 +34,26 @@ fn relation_code(r: PerpetratorRelation) -> &'static str {
     }
 }
 
-fn non_empty(text: String) -> Option<String> {
+/// The twelve regions as `<option>`s, after a "choose" option.
+pub(crate) fn region_options(locale: ReadSignal<Locale>) -> impl IntoView {
+    view! {
+        <option value="">{move || t(locale.get(), "report-region-none")}</option>
+        {(1u8..=12)
+            .map(|r| {
+                let code = format!("{r:02}");
+                let label = format!("region-{code}");
+                view! { <option value=code>{move || t(locale.get(), &label)}</option> }
+            })
+            .collect_view()}
+    }
+}
+
+/// The region an `<option>` value names, if any.
+pub(crate) fn parse_region(value: &str) -> Option<u8> {
+    value.parse::<u8>().ok().filter(|r| (1..=12).contains(r))
+}
+
+pub(crate) fn non_empty(text: String) -> Option<String> {
     (!text.trim().is_empty()).then_some(text)
 }
 
@@ -176,18 +195,11 @@ pub fn ReportPage(
             <select id="report-region"
                 prop:value=move || draft.with(|d| d.region.map(|r| format!("{r:02}")).unwrap_or_default())
                 on:change=move |ev| {
-                    let region = event_target_value(&ev).parse::<u8>().ok().filter(|r| (1..=12).contains(r));
+                    let region = parse_region(&event_target_value(&ev));
                     draft.update(|d| d.region = region);
                     save();
                 }>
-                <option value="">{move || t(locale.get(), "report-region-none")}</option>
-                {(1u8..=12)
-                    .map(|r| {
-                        let code = format!("{r:02}");
-                        let label = format!("region-{code}");
-                        view! { <option value=code>{move || t(locale.get(), &label)}</option> }
-                    })
-                    .collect_view()}
+                {region_options(locale)}
             </select>
 
             <label for="report-place">{move || t(locale.get(), "report-place")}</label>

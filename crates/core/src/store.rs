@@ -194,6 +194,24 @@ impl AppData {
         self.vault.delete_record(id)
     }
 
+    /// A request for help with work, training or a business: sealed and
+    /// queued at once (no PIN needed, like the panic button).
+    pub fn submit_support_request(
+        &self,
+        region: Option<u8>,
+        payload: &RecordPayload,
+    ) -> Result<RecordId, StoreError> {
+        let mut payload = payload.clone();
+        payload.consents.services = true;
+        payload.language = Some(self.locale()?);
+        let bytes = serde_json::to_vec(&payload).map_err(|_| StoreError::Damaged)?;
+        self.vault.save_record(NewRecord {
+            kind: RecordKind::SupportRequest,
+            region,
+            payload: &bytes,
+        })
+    }
+
     /// What the home screen shows about the app, with what waits in the outbox.
     pub fn status(&self, service: ServiceHealth) -> Result<AppStatus, StoreError> {
         Ok(AppStatus {

@@ -46,6 +46,12 @@ pub struct RecordPayload {
     /// For a support request: what she asks help with.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub support_topic: Option<SupportTopic>,
+    /// For a support request: her age group.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub age_group: Option<AgeGroup>,
+    /// For a support request: how far she went in school.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub schooling: Option<Schooling>,
     /// The language she wrote in.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<Locale>,
@@ -199,6 +205,61 @@ pub struct ReportDraft {
     pub payload: RecordPayload,
 }
 
+/// Age groups a support request asks for (young people of any gender are
+/// served too).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AgeGroup {
+    /// Under 18.
+    Under18,
+    /// 18 to 24.
+    From18To24,
+    /// 25 to 34.
+    From25To34,
+    /// 35 to 49.
+    From35To49,
+    /// 50 and over.
+    From50,
+}
+
+impl AgeGroup {
+    /// Every group, in the order a form lists them.
+    pub const ALL: [AgeGroup; 5] = [
+        Self::Under18,
+        Self::From18To24,
+        Self::From25To34,
+        Self::From35To49,
+        Self::From50,
+    ];
+}
+
+/// How far she went in school.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Schooling {
+    /// No schooling.
+    None,
+    /// Primary school.
+    Primary,
+    /// Middle or secondary school.
+    Secondary,
+    /// Vocational training.
+    Vocational,
+    /// University.
+    University,
+}
+
+impl Schooling {
+    /// Every level, in the order a form lists them.
+    pub const ALL: [Schooling; 5] = [
+        Self::None,
+        Self::Primary,
+        Self::Secondary,
+        Self::Vocational,
+        Self::University,
+    ];
+}
+
 /// What a support request is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -215,6 +276,18 @@ pub enum SupportTopic {
     IncomeGeneratingProject,
     /// Something else.
     Other,
+}
+
+impl SupportTopic {
+    /// Every topic, in the order a form lists them.
+    pub const ALL: [SupportTopic; 6] = [
+        Self::Job,
+        Self::Training,
+        Self::VocationalTraining,
+        Self::Business,
+        Self::IncomeGeneratingProject,
+        Self::Other,
+    ];
 }
 
 #[cfg(test)]

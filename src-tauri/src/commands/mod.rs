@@ -5,5 +5,6 @@ pub mod report;
 pub mod safety;
 pub mod settings;
 pub mod status;
+pub mod support;
 pub mod sync;
 pub mod vault;

@@ -5,6 +5,7 @@ mod report;
 mod safety;
 mod settings;
 mod status;
+mod support;
 mod sync;
 mod vault;
 
@@ -12,6 +13,7 @@ pub use report::{discard_report, get_unfinished_report, save_report, start_repor
 pub use safety::{change_pin, set_duress_pin, wipe_app};
 pub use settings::{set_disguise, set_locale};
 pub use status::get_app_status;
+pub use support::submit_support_request;
 pub use sync::{get_sync_state, on_sync_state, send_now};
 pub use vault::{lock_vault, raise_alert, set_pin, unlock_vault};
 
