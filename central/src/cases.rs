@@ -95,14 +95,17 @@ pub async fn queue(
 }
 
 /// `GET /v1/queue/events`: server-sent events, one `queue` event per new or
-/// changed case in the caller's scope, and a `ping` every 15 s. A client
-/// that reconnects should fetch `/v1/queue` again.
+/// changed case in the caller's scope, and a `ping` every 15 s, until the
+/// session expires. A client that reconnects should fetch `/v1/queue` again.
 pub async fn queue_events(
     State(state): State<AppState>,
     who: StaffAuth,
 ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
     let rx = state.inner.events.subscribe();
     let scope = who.scope;
+    // The stream ends with the session.
+    let left = u64::try_from(who.expires_at_ms.saturating_sub(crate::now_ms())).unwrap_or(0);
+    let session_end = tokio::time::sleep(Duration::from_millis(left));
     let stream =
         tokio_stream::wrappers::BroadcastStream::new(rx).filter_map(move |item| match item {
             Ok(item) if in_scope(&scope, item.region, item.center_id.as_deref()) => {
@@ -116,6 +119,7 @@ pub async fn queue_events(
             // Lagged: tell the client to refetch.
             Err(_) => Some(Ok(Event::default().event("resync").data("{}"))),
         });
+    let stream = futures_util::StreamExt::take_until(stream, session_end);
     Sse::new(stream).keep_alive(
         KeepAlive::new()
             .interval(Duration::from_secs(15))

@@ -26,6 +26,7 @@ use kulna_model::DeviceId;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 /// A registered device, as the service keeps it in memory.
 #[derive(Debug)]
@@ -59,17 +60,23 @@ impl KnownDevice {
 
 /// Devices seen recently, so that ingest does not read the database for
 /// every request. Keys never change for an id; a token renewed on another
-/// instance is picked up by re-reading on a mismatch.
+/// instance is picked up by re-reading on a mismatch, and every entry is
+/// re-read after a minute (a center link made through another instance).
 #[derive(Debug, Default)]
 pub struct DeviceCache {
-    map: Mutex<HashMap<DeviceId, Arc<KnownDevice>>>,
+    map: Mutex<HashMap<DeviceId, (Arc<KnownDevice>, Instant)>>,
 }
 
 const CACHE_MAX: usize = 200_000;
+/// How long a device is trusted from memory: bounds how long another
+/// instance's change (a renewed token, a center link) goes unseen.
+const CACHE_TTL: Duration = Duration::from_secs(60);
 
 impl DeviceCache {
     fn get(&self, id: &DeviceId) -> Option<Arc<KnownDevice>> {
-        self.map.lock().ok()?.get(id).cloned()
+        let map = self.map.lock().ok()?;
+        let (device, at) = map.get(id)?;
+        (at.elapsed() < CACHE_TTL).then(|| device.clone())
     }
 
     fn put(&self, d: Arc<KnownDevice>) {
@@ -77,7 +84,7 @@ impl DeviceCache {
             if m.len() >= CACHE_MAX {
                 m.clear();
             }
-            m.insert(d.id, d);
+            m.insert(d.id, (d, Instant::now()));
         }
     }
 

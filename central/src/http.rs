@@ -142,7 +142,11 @@ async fn health() -> Json<HealthResponse> {
 }
 
 async fn ready(State(state): State<AppState>) -> AppResult<Json<HealthResponse>> {
-    state.store().ping().await?;
+    state
+        .store()
+        .ping()
+        .await
+        .map_err(|e| AppError::Unavailable(e.into()))?;
     Ok(Json(HealthResponse {
         status: "ok".into(),
     }))

@@ -274,7 +274,9 @@ async fn run(command: Command, mut config: Config) -> anyhow::Result<()> {
             let passphrase = config.passphrase()?;
             let store = kulna_central::open_store(&config).await?;
             let keys = kulna_central::open_keys(&store, passphrase).await?;
-            let stats = kulna_central::stats::compute(&store, &keys).await?;
+            let stats =
+                kulna_central::stats::compute(&store, &keys, &kulna_model::staff::Scope::National)
+                    .await?;
             say("region\tmonth\tincident_type\tcount")?;
             for c in stats.cells {
                 let region = c

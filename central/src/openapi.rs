@@ -222,7 +222,7 @@ const ROUTES: &[Route] = &[
     Route { method: "post", path: "/v1/cases/{id}/messages", summary: "A message to her device (sealed to it)", auth: Some("staff"), body: Some("MessageRequest"), ok: (200, Some("CaseDetail")), errors: &[400, 401, 404, 409], query: &[] },
     Route { method: "post", path: "/v1/cases/{id}/close", summary: "Close; a status goes to her device", auth: Some("staff"), body: Some("CloseRequest"), ok: (200, Some("CaseDetail")), errors: &[400, 401, 404, 409], query: &[] },
     Route { method: "get", path: "/v1/audit", summary: "The audit log (supervisors and administrators): everything for national staff, else the entries about cases in their scope", auth: Some("staff"), body: None, ok: (200, Some("AuditLogResponse")), errors: &[400, 401, 403], query: &[("after", "integer"), ("limit", "integer")] },
-    Route { method: "get", path: "/v1/stats", summary: "Anonymous statistics: consented records only, cells under 5 suppressed (supervisors and administrators)", auth: Some("staff"), body: None, ok: (200, Some("StatsResponse")), errors: &[401, 403], query: &[] },
+    Route { method: "get", path: "/v1/stats", summary: "Anonymous statistics over the caller's scope: consented records only, cells under 5 suppressed (supervisors and administrators)", auth: Some("staff"), body: None, ok: (200, Some("StatsResponse")), errors: &[401, 403], query: &[] },
 ];
 
 /// Every documented (method, path), for tests.

@@ -211,6 +211,8 @@ pub struct StaffAuth {
     pub scope: Scope,
     /// The session id.
     pub session_id: String,
+    /// When the session ends, milliseconds since the epoch.
+    pub expires_at_ms: i64,
 }
 
 impl StaffAuth {
@@ -269,6 +271,7 @@ impl FromRequestParts<AppState> for StaffAuth {
             scope: scope_of(&staff),
             staff,
             session_id: session.id,
+            expires_at_ms: session.expires_at_ms,
         })
     }
 }

@@ -1,5 +1,5 @@
 //! Anonymous statistics: counts by region, month of receipt and incident
-//! type, from records whose sender consented to statistics, with every cell
+//! type, over the caller's scope, from records whose sender consented to statistics, with every cell
 //! under [`STATS_MIN_CELL`] suppressed. Records are opened in memory one page
 //! at a time; nothing but the counts leaves this module.
 
@@ -34,6 +34,7 @@ pub fn month_of(ms: i64) -> String {
 pub async fn compute(
     store: &Arc<dyn Storage>,
     keys: &crate::service_keys::ServiceKeys,
+    scope: &kulna_model::staff::Scope,
 ) -> anyhow::Result<StatsResponse> {
     let mut counts: BTreeMap<(Option<u8>, String, String), u64> = BTreeMap::new();
     let mut after = 0;
@@ -42,6 +43,9 @@ pub async fn compute(
         let Some(last) = page.last() else { break };
         after = last.seq;
         for src in page {
+            if !crate::cases::in_scope(scope, src.region, src.center_id.as_deref()) {
+                continue;
+            }
             let Ok(env) = serde_json::from_str::<Envelope>(&src.envelope) else {
                 continue;
             };
@@ -83,7 +87,7 @@ pub async fn get_stats(
     who: StaffAuth,
 ) -> AppResult<Json<StatsResponse>> {
     who.require_supervisor()?;
-    let stats = compute(state.store(), state.keys())
+    let stats = compute(state.store(), state.keys(), &who.scope)
         .await
         .map_err(AppError::Internal)?;
     state

@@ -299,6 +299,32 @@ async fn statistics_count_consented_records_only(app: TestApp) {
     assert_eq!(cell("physical_assault").month, month);
     assert_eq!(cell("rape").count, None, "a cell under 5 is suppressed");
     assert_eq!(stats.cells.len(), 2);
+    // A supervisor of another region counts only her region's records.
+    add_staff(
+        app.state.store(),
+        NewStaff {
+            username: "sup1".into(),
+            role: Role::Supervisor,
+            region: Some(1),
+            center: None,
+            password: SecretString::from("a good long password".to_owned()),
+        },
+        1024,
+    )
+    .await
+    .unwrap();
+    let sup1 = login(&app, "sup1").await;
+    let theirs: StatsResponse = app
+        .client
+        .get(app.at("/v1/stats"))
+        .bearer_auth(&sup1)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(theirs.cells.is_empty(), "{theirs:?}");
 }
 
 #[tokio::test]

@@ -321,6 +321,8 @@ pub struct StatsSource {
     pub seq: i64,
     /// Region.
     pub region: Option<u8>,
+    /// Assigned center.
+    pub center_id: Option<String>,
     /// Service clock.
     pub received_at_ms: i64,
     /// The envelope JSON.

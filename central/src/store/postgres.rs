@@ -967,7 +967,7 @@ impl Storage for PgStore {
         let c = self.client().await?;
         let rows = c
             .query(
-                "SELECT seq, region, received_at_ms, envelope FROM records WHERE seq > $1 ORDER BY seq LIMIT $2",
+                "SELECT seq, region, received_at_ms, envelope, center_id FROM records WHERE seq > $1 ORDER BY seq LIMIT $2",
                 &[&after_seq, &i64::from(limit)],
             )
             .await
@@ -979,6 +979,7 @@ impl Storage for PgStore {
                     region: region_of(r.get(1))?,
                     received_at_ms: r.get(2),
                     envelope: r.get(3),
+                    center_id: r.get(4),
                 })
             })
             .collect()

@@ -951,7 +951,7 @@ impl Storage for SqliteStore {
         self.read(move |c| {
             let mut stmt = c
                 .prepare_cached(
-                    "SELECT seq, region, received_at_ms, envelope FROM records WHERE seq > ?1 ORDER BY seq LIMIT ?2",
+                    "SELECT seq, region, received_at_ms, envelope, center_id FROM records WHERE seq > ?1 ORDER BY seq LIMIT ?2",
                 )
                 .map_err(sql_err)?;
             let rows = stmt
@@ -961,6 +961,7 @@ impl Storage for SqliteStore {
                         region: region_of(r.get(1)?)?,
                         received_at_ms: r.get(2)?,
                         envelope: r.get(3)?,
+                        center_id: r.get(4)?,
                     })
                 })
                 .map_err(sql_err)?;

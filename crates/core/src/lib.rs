@@ -9,6 +9,7 @@
 //! * [`vault`]: key slots, PIN life cycle, duress PIN, auto-lock, wipe.
 //! * [`records`]: records and the outbox.
 //! * [`device`]: the device id, signing key, sealing key and token.
+//! * [`directory`]: the cached directory's search (no PIN needed).
 //! * [`sync`]: the sync client ([`SyncEngine`]): outbox to the service,
 //!   exactly once, alerts first; statuses and the directory back.
 //! * [`schema`]: the migrations.
@@ -18,6 +19,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod device;
+pub mod directory;
 pub mod error;
 pub mod records;
 pub mod schema;
@@ -27,6 +29,7 @@ pub mod sync;
 pub mod vault;
 
 pub use device::DeviceToken;
+pub use directory::{DirectoryError, DirectoryUpdate};
 pub use error::StoreError;
 pub use kulna_crypto::{KdfCost, Pin, SealingPublicKey};
 pub use records::{NewRecord, StoredRecord};

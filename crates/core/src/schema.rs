@@ -99,6 +99,39 @@ pub(crate) const MIGRATIONS: &[M<'static>] = &[
             entry TEXT NOT NULL
         ) STRICT;",
     ),
+    // 4: the directory search index (see `directory::index`): a contentless
+    // FTS5 table of normalized text, kept in step with `directory_entry` by
+    // triggers in the same transaction, filled from what is cached already.
+    // The triggers call `kulna_dir_col` and `kulna_dir_key`, registered on
+    // every connection before migrations.
+    M::up(
+        "CREATE VIRTUAL TABLE directory_fts USING fts5(
+            title, places, body, tags,
+            content = '', contentless_delete = 1, detail = column,
+            tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3'
+        );
+        CREATE TRIGGER directory_entry_fts_insert AFTER INSERT ON directory_entry BEGIN
+            INSERT INTO directory_fts (rowid, title, places, body, tags) VALUES (
+                kulna_dir_key(NEW.entry, NEW.rowid),
+                kulna_dir_col(NEW.entry, 0), kulna_dir_col(NEW.entry, 1),
+                kulna_dir_col(NEW.entry, 2), kulna_dir_col(NEW.entry, 3));
+        END;
+        CREATE TRIGGER directory_entry_fts_delete AFTER DELETE ON directory_entry BEGIN
+            DELETE FROM directory_fts WHERE rowid = kulna_dir_key(OLD.entry, OLD.rowid);
+        END;
+        CREATE TRIGGER directory_entry_fts_update AFTER UPDATE ON directory_entry BEGIN
+            DELETE FROM directory_fts WHERE rowid = kulna_dir_key(OLD.entry, OLD.rowid);
+            INSERT INTO directory_fts (rowid, title, places, body, tags) VALUES (
+                kulna_dir_key(NEW.entry, NEW.rowid),
+                kulna_dir_col(NEW.entry, 0), kulna_dir_col(NEW.entry, 1),
+                kulna_dir_col(NEW.entry, 2), kulna_dir_col(NEW.entry, 3));
+        END;
+        INSERT INTO directory_fts (rowid, title, places, body, tags)
+            SELECT kulna_dir_key(entry, rowid),
+                kulna_dir_col(entry, 0), kulna_dir_col(entry, 1),
+                kulna_dir_col(entry, 2), kulna_dir_col(entry, 3)
+            FROM directory_entry;",
+    ),
 ];
 
 /// The migrations, ready to run.

@@ -168,6 +168,8 @@ pub(crate) fn open_connection(path: &Path) -> Result<Connection, StoreError> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "secure_delete", "ON")?;
+    // The directory index's triggers call these (schema 4).
+    crate::directory::index::register(&conn)?;
     schema::migrations().to_latest(&mut conn)?;
     Ok(conn)
 }

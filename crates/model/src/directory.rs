@@ -38,6 +38,21 @@ pub struct Localized {
     pub en: Option<String>,
 }
 
+impl Localized {
+    /// No text in any language.
+    pub fn is_empty(&self) -> bool {
+        self.texts().next().is_none()
+    }
+
+    /// Every non-empty text, in the order ar, ary, zgh, fr, en.
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        [&self.ar, &self.ary, &self.zgh, &self.fr, &self.en]
+            .into_iter()
+            .filter_map(|t| t.as_deref())
+            .filter(|t| !t.trim().is_empty())
+    }
+}
+
 /// Whether a listing is something to apply to or a service that helps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -80,6 +95,126 @@ pub struct DirectoryEntry {
     /// A clearly labelled sample, not a real listing.
     #[serde(default)]
     pub sample: bool,
+    /// Organisation, eligibility, dates, contact and source (all optional;
+    /// flattened, so older files without them still parse).
+    #[serde(flatten, default)]
+    pub details: EntryDetails,
+}
+
+/// The optional facts of a listing. Every field is absent by default and
+/// left out of the JSON when absent, so versions published before these
+/// fields existed parse unchanged. Dates are `YYYY-MM-DD`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EntryDetails {
+    /// Who runs it (ANAPEC, OFPPT, an association…).
+    #[serde(skip_serializing_if = "Localized::is_empty")]
+    pub organisation: Localized,
+    /// The town (and province) as written in each language, beside the
+    /// `town` key used for filtering.
+    #[serde(skip_serializing_if = "Localized::is_empty")]
+    pub place: Localized,
+    /// Only for women (and girls).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub women_only: bool,
+    /// Youngest age accepted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub age_min: Option<u8>,
+    /// Oldest age accepted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub age_max: Option<u8>,
+    /// Schooling asked for.
+    #[serde(skip_serializing_if = "Localized::is_empty")]
+    pub schooling: Localized,
+    /// Free of charge (`Some(true)`), paid (`Some(false)`), unknown (`None`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub free: Option<bool>,
+    /// What it costs, in words.
+    #[serde(skip_serializing_if = "Localized::is_empty")]
+    pub cost: Localized,
+    /// First day, `YYYY-MM-DD`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub starts_on: Option<String>,
+    /// Last day to apply, `YYYY-MM-DD`; none: open.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<String>,
+    /// Opening hours (services).
+    #[serde(skip_serializing_if = "Localized::is_empty")]
+    pub hours: Localized,
+    /// Street address (services).
+    #[serde(skip_serializing_if = "Localized::is_empty")]
+    pub address: Localized,
+    /// Languages spoken there, as locale codes (`ar`, `ary`, `zgh`, `fr`, `en`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<String>,
+    /// Other contact: e-mail or web address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
+    /// Where the facts come from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// When an administrator last checked them, `YYYY-MM-DD`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verified_on: Option<String>,
+}
+
+/// What to search the cached directory for (`search_directory`). Every
+/// filter is optional; an empty `query` lists by nearness and deadline.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DirectoryQuery {
+    /// What she typed, as typed (any script; normalized by the search).
+    pub text: String,
+    /// Only this kind.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<EntryKind>,
+    /// Only these categories (any of them); empty: all.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<String>,
+    /// Only this region (1 to 12); national listings are kept.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<u8>,
+    /// Only this province (as in the listing's `province`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub province: Option<String>,
+    /// Only this town (as in the listing's `town`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub town: Option<String>,
+    /// Hide listings whose deadline has passed.
+    pub open_only: bool,
+    /// Only listings for women.
+    pub women_only: bool,
+    /// Her region, for "nearest first" (1 to 12).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub near_region: Option<u8>,
+}
+
+/// How well a hit matched, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchQuality {
+    /// Every word she typed is in the title or the organisation.
+    Title,
+    /// Every word is in the title, the place names or the summary.
+    Anywhere,
+    /// She typed nothing: the listing passed the filters.
+    Listed,
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DirectoryHit {
+    /// The listing.
+    pub entry: DirectoryEntry,
+    /// How well it matched.
+    pub quality: MatchQuality,
+    /// Hops from her region: 0 her region or national, 1 a neighbouring
+    /// region, 2 farther; `None` when she gave no region.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub distance: Option<u8>,
+    /// The deadline has passed.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub closed: bool,
 }
 
 /// A whole published version.
@@ -154,6 +289,7 @@ mod tests {
             how_to_apply: Localized::default(),
             phone: None,
             sample: true,
+            details: EntryDetails::default(),
         };
         assert_eq!(
             serde_json::to_string(&e).unwrap(),

@@ -1,0 +1,359 @@
+//! The directory on the device: search that understands how people type,
+//! over the cached, signature-verified listings. Public listings need no
+//! PIN: everything here works while the vault is locked, and nothing she
+//! types is written anywhere (no search history in this public cache).
+//!
+//! # Search
+//!
+//! [`Vault::search_directory`] (blocking; call it off the async runtime,
+//! e.g. `spawn_blocking`, at each keystroke) normalizes what she typed
+//! exactly as the index was normalized ([`normalize`]), makes every word a
+//! prefix, and asks the FTS5 index ([`index`]) in stages, best first, each
+//! stage in deadline order and stopping as soon as `limit` hits are found:
+//!
+//! 1. **relevance**: every word in the title or organisation
+//!    ([`MatchQuality::Title`]), then every word anywhere
+//!    ([`MatchQuality::Anywhere`]: place names, summaries, category words);
+//! 2. **nearness to her region** (`near_region`): her region and national
+//!    listings, then neighbouring regions, then the rest;
+//! 3. **deadline**: soonest first, no deadline last.
+//!
+//! Listings whose deadline has passed come after all open ones (in the
+//! same order, most recently closed first), or not at all with `open_only`.
+//!
+//! Relevance is a quality tier, not a bm25 score: a bm25 float differs for
+//! almost every listing, so "then nearness, then deadline" would never
+//! apply; and computing it for every match is what makes a plain FTS5
+//! query slow on common words (see `benches/directory.rs`). Because the
+//! index's row order *is* the deadline order, each stage reads only the
+//! rows it returns.
+//!
+//! Filters (kind, categories, region, province, town, women only, open
+//! only) are tokens in the index's `tags` column, so they narrow the FTS5
+//! query itself. Any input gives results or an empty list, never an error:
+//! words are letters and digits only, so FTS5 syntax (`"`, `*`, `NEAR(`,
+//! `-`, `:`) typed by her is just separators.
+//!
+//! # Updates
+//!
+//! The index follows `directory_entry` through triggers, in the same
+//! transaction as `directory_apply_snapshot` and `directory_apply_delta`.
+//! [`Vault::apply_signed_directory`] verifies and applies a signed body
+//! without the network (a snapshot bundled with the app, or tests).
+
+pub mod index;
+pub mod normalize;
+pub mod regions;
+
+use crate::error::StoreError;
+use crate::vault::Vault;
+use base64::engine::general_purpose::STANDARD as B64;
+use base64::Engine as _;
+use kulna_model::directory::{
+    DirectoryBodyKind, DirectoryDelta, DirectoryEntry, DirectoryHit, DirectoryQuery,
+    DirectorySnapshot, MatchQuality, SignedDirectory, DIRECTORY_SIGNATURE_TAG,
+};
+use rusqlite::{params, Connection, OptionalExtension};
+use std::collections::HashSet;
+
+/// The most hits one search returns.
+pub const MAX_LIMIT: usize = 200;
+/// The most words of a query used (the rest is ignored).
+pub const MAX_QUERY_WORDS: usize = 8;
+/// The most bytes of a query read (the rest is ignored).
+pub const MAX_QUERY_BYTES: usize = 1024;
+
+/// Why a signed directory body was not applied.
+#[derive(Debug, thiserror::Error)]
+pub enum DirectoryError {
+    /// The signature does not verify with the pinned key: nothing changed.
+    #[error("the directory's signature does not verify; the cached directory is kept")]
+    BadSignature,
+    /// Signed, but not a snapshot or delta this app can read.
+    #[error("the directory body is not readable by this version of the app")]
+    Unreadable,
+    /// Local storage failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// What [`Vault::apply_signed_directory`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DirectoryUpdate {
+    /// The cache is now at this version.
+    Applied(u64),
+    /// Nothing to do: an old version, or a delta from another version (a
+    /// replay, or a delta that arrived twice).
+    Ignored,
+}
+
+/// One stage of a search: an FTS5 expression and a row id range.
+struct Stage {
+    expr: String,
+    quality: MatchQuality,
+    /// Open listings (ascending keys from today) or closed ones (descending).
+    open: bool,
+}
+
+fn truncate(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// The query's words, normalized, without duplicates, at most
+/// [`MAX_QUERY_WORDS`].
+fn query_words(text: &str) -> Vec<String> {
+    let mut seen = HashSet::new();
+    normalize::words(truncate(text, MAX_QUERY_BYTES))
+        .into_iter()
+        .filter(|w| seen.insert(w.clone()))
+        .take(MAX_QUERY_WORDS)
+        .collect()
+}
+
+fn one_of(tags: &[String]) -> String {
+    format!("{{tags}} : ({})", tags.join(" OR "))
+}
+
+/// The region groups to ask, nearest first; `None`: no region clause.
+fn rings(q: &DirectoryQuery) -> Vec<Option<Vec<String>>> {
+    if let Some(r) = q.region {
+        // A region that does not exist has no listings; national ones stay.
+        let own = if regions::region(r).is_some() {
+            vec![index::region_tag(Some(r)), index::region_tag(None)]
+        } else {
+            vec![index::region_tag(None)]
+        };
+        return vec![Some(own)];
+    }
+    let Some(near) = q.near_region.and_then(regions::region) else {
+        return vec![None];
+    };
+    let own = vec![index::region_tag(Some(near.code)), index::region_tag(None)];
+    let borders: Vec<String> = near
+        .borders
+        .iter()
+        .map(|b| index::region_tag(Some(*b)))
+        .collect();
+    let rest: Vec<String> = regions::REGIONS
+        .iter()
+        .filter(|r| r.code != near.code && !near.borders.contains(&r.code))
+        .map(|r| index::region_tag(Some(r.code)))
+        .collect();
+    vec![Some(own), Some(borders), Some(rest)]
+}
+
+fn stages(q: &DirectoryQuery) -> Vec<Stage> {
+    let words = query_words(&q.text);
+    let mut filters = Vec::new();
+    if let Some(kind) = q.kind {
+        filters.push(format!("{{tags}} : {}", index::kind_tag(kind)));
+    }
+    let cats: Vec<String> = q
+        .categories
+        .iter()
+        .filter(|c| !c.trim().is_empty())
+        .map(|c| index::value_tag("xc", c))
+        .collect();
+    if !cats.is_empty() {
+        filters.push(one_of(&cats));
+    }
+    if let Some(p) = q.province.as_deref().filter(|p| !p.trim().is_empty()) {
+        filters.push(format!("{{tags}} : {}", index::value_tag("xp", p)));
+    }
+    if let Some(t) = q.town.as_deref().filter(|t| !t.trim().is_empty()) {
+        filters.push(format!("{{tags}} : {}", index::value_tag("xt", t)));
+    }
+    if q.women_only {
+        filters.push(format!("{{tags}} : {}", index::TAG_WOMEN));
+    }
+    let tiers: Vec<(MatchQuality, String)> = if words.is_empty() {
+        vec![(
+            MatchQuality::Listed,
+            format!("{{tags}} : {}", index::TAG_ALL),
+        )]
+    } else {
+        let terms = words
+            .iter()
+            .map(|w| format!("\"{w}\"*"))
+            .collect::<Vec<_>>()
+            .join(" AND ");
+        vec![
+            (MatchQuality::Title, format!("{{title}} : ({terms})")),
+            (
+                MatchQuality::Anywhere,
+                format!("{{title places body}} : ({terms})"),
+            ),
+        ]
+    };
+    let parts: &[bool] = if q.open_only { &[true] } else { &[true, false] };
+    let mut out = Vec::new();
+    for open in parts {
+        for (quality, tier) in &tiers {
+            for ring in rings(q) {
+                let mut clauses = vec![tier.clone()];
+                if let Some(tags) = &ring {
+                    if tags.is_empty() {
+                        continue;
+                    }
+                    clauses.push(one_of(tags));
+                }
+                clauses.extend(filters.iter().cloned());
+                out.push(Stage {
+                    expr: clauses.join(" AND "),
+                    quality: *quality,
+                    open: *open,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Runs one stage; an FTS5 error (input the tokenizer splits in an
+/// unexpected way) is logged and gives no rows, never a failed search.
+fn run_stage(
+    conn: &Connection,
+    stage: &Stage,
+    today: i64,
+    want: usize,
+) -> Result<Vec<i64>, StoreError> {
+    let sql = if stage.open {
+        "SELECT rowid FROM directory_fts WHERE directory_fts MATCH ?1 AND rowid >= ?2
+         ORDER BY rowid ASC LIMIT ?3"
+    } else {
+        "SELECT rowid FROM directory_fts WHERE directory_fts MATCH ?1 AND rowid < ?2
+         ORDER BY rowid DESC LIMIT ?3"
+    };
+    let limit = i64::try_from(want).unwrap_or(i64::MAX);
+    let run = || -> rusqlite::Result<Vec<i64>> {
+        let mut stmt = conn.prepare_cached(sql)?;
+        let rows = stmt.query_map(params![stage.expr, index::day_start(today), limit], |r| {
+            r.get(0)
+        })?;
+        rows.collect()
+    };
+    match run() {
+        Ok(keys) => Ok(keys),
+        Err(rusqlite::Error::SqliteFailure(e, msg)) if e.code == rusqlite::ErrorCode::Unknown => {
+            tracing::warn!(error = ?msg, "a directory search stage failed; skipped");
+            Ok(Vec::new())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn load_entry(conn: &Connection, key: i64) -> Result<Option<DirectoryEntry>, StoreError> {
+    let json: Option<String> = conn
+        .prepare_cached("SELECT entry FROM directory_entry WHERE rowid = ?1")?
+        .query_row([index::row_of(key)], |r| r.get(0))
+        .optional()?;
+    let Some(json) = json else { return Ok(None) };
+    let Ok(entry) = serde_json::from_str::<DirectoryEntry>(&json) else {
+        return Ok(None);
+    };
+    // A stale index row (its listing replaced) is not shown.
+    if index::key(index::deadline_day(&entry), index::row_of(key)) != key {
+        return Ok(None);
+    }
+    Ok(Some(entry))
+}
+
+impl Vault {
+    /// Searches the cached directory: at most `limit` (capped at
+    /// [`MAX_LIMIT`]) listings, best first (see the [module docs](self)).
+    /// Needs no PIN; writes nothing. Blocking (SQLite): run it off the
+    /// async runtime. Any text gives hits or an empty list; only a storage
+    /// failure is an error.
+    pub fn search_directory(
+        &self,
+        query: &DirectoryQuery,
+        limit: usize,
+    ) -> Result<Vec<DirectoryHit>, StoreError> {
+        let limit = limit.min(MAX_LIMIT);
+        if limit == 0 {
+            return Ok(Vec::new());
+        }
+        // Morocco is UTC+1: a deadline day lasts until its midnight there.
+        let today = (self.now_ms() + 3_600_000).div_euclid(86_400_000);
+        let inner = self.inner();
+        let conn = &inner.conn;
+        let mut seen = HashSet::new();
+        let mut hits = Vec::new();
+        for stage in stages(query) {
+            let want = limit - hits.len() + seen.len();
+            for key in run_stage(conn, &stage, today, want)? {
+                if hits.len() >= limit {
+                    break;
+                }
+                if !seen.insert(key) {
+                    continue;
+                }
+                let Some(entry) = load_entry(conn, key)? else {
+                    continue;
+                };
+                let distance = query
+                    .near_region
+                    .filter(|n| regions::region(*n).is_some())
+                    .map(|n| entry.region.map_or(0, |r| regions::distance(n, r)));
+                hits.push(DirectoryHit {
+                    closed: index::deadline_day(&entry) < today,
+                    entry,
+                    quality: stage.quality,
+                    distance,
+                });
+            }
+            if hits.len() >= limit {
+                break;
+            }
+        }
+        Ok(hits)
+    }
+
+    /// Verifies a signed directory body with the pinned directory key (raw
+    /// Ed25519 public key bytes) and applies it in one transaction (the
+    /// search index with it). A bad signature or an unreadable body changes
+    /// nothing. A snapshot older than or equal to the cached version, or a
+    /// delta not from the cached version, is ignored. Blocking.
+    pub fn apply_signed_directory(
+        &self,
+        pinned_key: &[u8],
+        signed: &SignedDirectory,
+    ) -> Result<DirectoryUpdate, DirectoryError> {
+        let signature = B64
+            .decode(signed.signature.trim())
+            .map_err(|_| DirectoryError::BadSignature)?;
+        let mut message = DIRECTORY_SIGNATURE_TAG.to_vec();
+        message.extend_from_slice(signed.body.as_bytes());
+        ring::signature::UnparsedPublicKey::new(&ring::signature::ED25519, pinned_key)
+            .verify(&message, &signature)
+            .map_err(|_| DirectoryError::BadSignature)?;
+        let current = self.directory_version()?;
+        match signed.kind {
+            DirectoryBodyKind::Snapshot => {
+                let s: DirectorySnapshot =
+                    serde_json::from_str(&signed.body).map_err(|_| DirectoryError::Unreadable)?;
+                if s.version <= current {
+                    return Ok(DirectoryUpdate::Ignored);
+                }
+                self.directory_apply_snapshot(&s)?;
+                Ok(DirectoryUpdate::Applied(s.version))
+            }
+            DirectoryBodyKind::Delta => {
+                let d: DirectoryDelta =
+                    serde_json::from_str(&signed.body).map_err(|_| DirectoryError::Unreadable)?;
+                if d.from_version != current || d.to_version <= current {
+                    return Ok(DirectoryUpdate::Ignored);
+                }
+                self.directory_apply_delta(&d)?;
+                Ok(DirectoryUpdate::Applied(d.to_version))
+            }
+        }
+    }
+}
