@@ -9,6 +9,7 @@ fn main() {
         "unlock_vault",
         "lock_vault",
         "raise_alert",
+        "get_my_cases",
         "start_report",
         "save_report",
         "get_unfinished_report",

@@ -59,6 +59,7 @@ pub fn run() {
             commands::vault::unlock_vault,
             commands::vault::lock_vault,
             commands::alert::raise_alert,
+            commands::cases::get_my_cases,
             commands::report::start_report,
             commands::report::save_report,
             commands::report::get_unfinished_report,

@@ -1,6 +1,7 @@
 //! The home screen: the panic button first, then her PIN (choose, unlock or
 //! lock), what the app knows of itself, and her language.
 
+use crate::cases::MyCases;
 use crate::disguise::Calculator;
 use crate::i18n::{apply_to_document, t, t_count, t_num};
 use crate::ipc;
@@ -9,7 +10,7 @@ use crate::panic::PanicButton;
 use crate::report::{ReportOutcome, ReportPage};
 use crate::safety::SafetyCard;
 use crate::support::SupportPage;
-use kulna_model::record::ReportDraft;
+use kulna_model::record::{MyCase, ReportDraft};
 use kulna_model::{
     AppStatus, CommandError, Locale, LockState, ServiceHealth, SyncProblem, SyncState,
 };
@@ -33,6 +34,8 @@ pub fn App() -> impl IntoView {
     // A report left unfinished (offered as "continue your report?").
     let unfinished = RwSignal::new(None::<ReportDraft>);
     let report_sent = RwSignal::new(false);
+    // Her cases with their statuses (only while unlocked).
+    let cases = RwSignal::new(Vec::<MyCase>::new());
     // The support request form is open; a request was just sent.
     let asking = RwSignal::new(false);
     let support_sent = RwSignal::new(false);
@@ -56,6 +59,11 @@ pub fn App() -> impl IntoView {
             } else {
                 None
             });
+            cases.set(if unlocked {
+                ipc::get_my_cases().await.unwrap_or_default()
+            } else {
+                Vec::new()
+            });
         });
     };
     refresh();
@@ -66,7 +74,23 @@ pub fn App() -> impl IntoView {
         if let Ok(now) = ipc::get_sync_state().await {
             sync.set(now);
         }
-        ipc::on_sync_state(move |now: SyncState| sync.set(Some(now))).await;
+        ipc::on_sync_state(move |now: SyncState| {
+            // Something was delivered or a listener answered: show it.
+            let changed = sync.with_untracked(|before| {
+                before.as_ref().is_none_or(|b| {
+                    b.waiting != now.waiting || b.status_updates != now.status_updates
+                })
+            });
+            sync.set(Some(now));
+            if changed && lock_state_untracked(status) == Some(LockState::Unlocked) {
+                spawn_local(async move {
+                    if let Ok(list) = ipc::get_my_cases().await {
+                        cases.set(list);
+                    }
+                });
+            }
+        })
+        .await;
     });
     let lock_state = move || status.get().and_then(|s| s.ok()).map(|s| s.lock);
 
@@ -217,6 +241,9 @@ pub fn App() -> impl IntoView {
                 }.into_any(),
                 None => ().into_any(),
             }}
+            <Show when=move || lock_state() == Some(LockState::Unlocked)>
+                <MyCases locale=locale.read_only() cases=cases.read_only() />
+            </Show>
             <Show when=move || lock_state() == Some(LockState::Unlocked)>
                 <SafetyCard locale=locale.read_only() on_wiped=refresh />
             </Show>
@@ -385,4 +412,10 @@ fn SyncCard(locale: ReadSignal<Locale>, sync: ReadSignal<Option<SyncState>>) -> 
             }
         })
     }
+}
+
+fn lock_state_untracked(
+    status: RwSignal<Option<Result<AppStatus, CommandError>>>,
+) -> Option<LockState> {
+    status.with_untracked(|s| s.as_ref().and_then(|s| s.as_ref().ok()).map(|s| s.lock))
 }

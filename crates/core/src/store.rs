@@ -9,7 +9,7 @@ pub use crate::vault::DATABASE_FILE;
 
 use crate::records::NewRecord;
 use crate::vault::{Vault, VaultOptions, VaultState};
-use kulna_model::record::{Consents, RecordPayload, ReportDraft};
+use kulna_model::record::{Consents, MyCase, RecordPayload, ReportDraft};
 use kulna_model::{AppStatus, Locale, LockState, RecordId, RecordKind, ServiceHealth};
 use rusqlite::OptionalExtension;
 use std::path::{Path, PathBuf};
@@ -210,6 +210,32 @@ impl AppData {
             region,
             payload: &bytes,
         })
+    }
+
+    /// Her reports, alerts and requests, newest first, each with the
+    /// latest status and the messages listeners sealed back to this device.
+    /// Needs the vault open.
+    pub fn my_cases(&self) -> Result<Vec<MyCase>, StoreError> {
+        let updates = self.vault.case_updates()?;
+        let mut cases: Vec<MyCase> = self
+            .vault
+            .records()?
+            .into_iter()
+            .filter(|r| !r.draft)
+            .map(|r| {
+                let mine = updates.iter().filter(|u| u.case_id == r.id);
+                MyCase {
+                    id: r.id,
+                    kind: r.kind,
+                    created_at_ms: r.created_at_ms,
+                    sent: r.sent_at_ms.is_some(),
+                    status: mine.clone().max_by_key(|u| u.at_ms).map(|u| u.status),
+                    messages: mine.filter_map(|u| u.message.clone()).collect(),
+                }
+            })
+            .collect();
+        cases.sort_by_key(|c| std::cmp::Reverse(c.created_at_ms));
+        Ok(cases)
     }
 
     /// What the home screen shows about the app, with what waits in the outbox.

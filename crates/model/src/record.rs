@@ -205,6 +205,26 @@ pub struct ReportDraft {
     pub payload: RecordPayload,
 }
 
+/// One of her reports, alerts or requests as "my cases" shows it: where it
+/// stands, and what listeners said.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyCase {
+    /// The record.
+    pub id: crate::RecordId,
+    /// What it is.
+    pub kind: crate::RecordKind,
+    /// When she made it (device clock, ms since the epoch).
+    pub created_at_ms: i64,
+    /// Whether the service holds it.
+    pub sent: bool,
+    /// The latest status a listener sent back, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<crate::api::CaseStatus>,
+    /// Messages from listeners, oldest first.
+    #[serde(default)]
+    pub messages: Vec<String>,
+}
+
 /// Age groups a support request asks for (young people of any gender are
 /// served too).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -1,6 +1,7 @@
 //! IPC commands, one file per noun. Names are `verb_noun`, unique in the app.
 
 pub mod alert;
+pub mod cases;
 pub mod report;
 pub mod safety;
 pub mod settings;

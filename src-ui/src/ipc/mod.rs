@@ -1,6 +1,7 @@
 //! Typed wrappers around the app shell's commands. This is the only place a
 //! command name appears in the UI.
 
+mod cases;
 mod report;
 mod safety;
 mod settings;
@@ -9,6 +10,7 @@ mod support;
 mod sync;
 mod vault;
 
+pub use cases::get_my_cases;
 pub use report::{discard_report, get_unfinished_report, save_report, start_report, submit_report};
 pub use safety::{change_pin, set_duress_pin, wipe_app};
 pub use settings::{set_disguise, set_locale};

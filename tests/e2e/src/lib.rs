@@ -247,6 +247,19 @@ impl Central {
             .await?)
     }
 
+    /// A listener acknowledges a case, with a message for her device.
+    pub async fn acknowledge(&self, id: &kulna_model::RecordId, message: &str) -> Result<()> {
+        let token = self.staff_token().await?;
+        reqwest::Client::new()
+            .post(format!("{}/v1/cases/{id}/acknowledge", self.url))
+            .bearer_auth(token)
+            .json(&serde_json::json!({ "message": message }))
+            .send()
+            .await?
+            .error_for_status()?;
+        Ok(())
+    }
+
     /// The service's sealing key (base64), as a field deployment pins it.
     pub async fn sealing_key(&self) -> Result<String> {
         tls_provider();
