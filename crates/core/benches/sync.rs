@@ -131,37 +131,50 @@ async fn drain(service: &Service, n: usize) -> f64 {
     n as f64 / secs
 }
 
-/// Panic button to alert held by the service, with the backlog draining.
-async fn alert_latency(service: &Service, n: usize) -> (Vec<Duration>, usize) {
-    let (_dir, data) = backlog_device(service, n).await;
-    let engine = SyncEngine::start(data.clone(), options(service)).unwrap();
-    let mut rx = engine.subscribe();
+/// Panic button to alert held by the service, while a backlog of `n`
+/// reports drains: alerts one after the other, timed only while reports
+/// are still waiting; rounds with a fresh backlog until `want` samples.
+async fn alert_latency(service: &Service, n: usize, want: usize) -> (Vec<Duration>, usize) {
     let mut samples = Vec::new();
-    let mut with_backlog = 0;
-    // Let the drain get going first.
-    tokio::time::sleep(Duration::from_millis(100)).await;
-    for _ in 0..300 {
-        let backlog_left = !data.vault().outbox_next_batch(1).unwrap().is_empty();
-        let t0 = Instant::now();
-        engine.raise_alert(Some(6), vec![b'!'; 256]).await.unwrap();
-        // Held by the service (durable there), settled here, counted.
+    let mut rounds = 0;
+    while samples.len() < want && rounds < 8 {
+        rounds += 1;
+        let (_dir, data) = backlog_device(service, n).await;
+        eprintln!("round {rounds}: backlog ready");
+        let engine = SyncEngine::start(data.clone(), options(service)).unwrap();
+        let mut rx = engine.subscribe();
+        // Let the drain get going first.
+        tokio::time::sleep(Duration::from_millis(50)).await;
         loop {
-            rx.changed().await.unwrap();
-            if rx.borrow_and_update().waiting.alerts == 0 {
+            let t0 = Instant::now();
+            let id = engine.raise_alert(Some(6), vec![b'!'; 256]).await.unwrap();
+            // Held by the service (durable there) and settled here.
+            loop {
+                let _ = tokio::time::timeout(Duration::from_millis(2), rx.changed()).await;
+                if data.vault().record(id).unwrap().sent_at_ms.is_some() {
+                    break;
+                }
+            }
+            let took = t0.elapsed();
+            if samples.len() % 50 == 0 {
+                eprintln!("{} samples", samples.len());
+            }
+            if rx.borrow().waiting.reports == 0 {
                 break;
             }
+            samples.push(took);
+            tokio::time::sleep(Duration::from_millis(fastrand::u64(0..5))).await;
         }
-        samples.push(t0.elapsed());
-        if backlog_left {
-            with_backlog += 1;
-        }
-        tokio::time::sleep(Duration::from_millis(fastrand::u64(0..10))).await;
+        eprintln!("round {rounds}: shutting down");
+        engine.shutdown().await;
     }
-    engine.shutdown().await;
-    (samples, with_backlog)
+    (samples, rounds)
 }
 
 fn pct(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
     let i = ((sorted.len() as f64 * p).ceil() as usize).clamp(1, sorted.len()) - 1;
     sorted[i]
 }
@@ -179,7 +192,9 @@ fn main() {
         let service = Service::start().await;
         let base_seq = baseline(&service, n, 1).await;
         let base_par = baseline(&service, n, 4).await;
+        eprintln!("baselines done");
         let sync = drain(&service, n).await;
+        eprintln!("drain done");
         println!("sync/drain: {n} queued 1 KiB reports");
         println!("  service ingest, 1 request in flight : {base_seq:>9.0} records/s");
         println!("  service ingest, 4 requests in flight: {base_par:>9.0} records/s");
@@ -189,10 +204,11 @@ fn main() {
             sync / base_seq,
             sync / base_par
         );
-        let (mut samples, with_backlog) = alert_latency(&service, n).await;
+        let want = if quick { 20 } else { 300 };
+        let (mut samples, rounds) = alert_latency(&service, n, want).await;
         samples.sort();
         println!(
-            "sync/panic-to-durable: {} alerts ({with_backlog} with the backlog still draining)",
+            "sync/panic-to-durable: {} alerts raised while {n} reports drained ({rounds} rounds)",
             samples.len()
         );
         println!(

@@ -594,3 +594,117 @@ async fn directory_versions_are_verified_before_they_are_kept() {
     assert_eq!(data.vault().directory_entries().unwrap().len(), 2);
     engine.shutdown().await;
 }
+
+/// A listener acknowledges her alert: the status update comes back sealed
+/// to her device, stays sealed while the vault is locked (and is not even
+/// counted), and opens once she unlocks.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_listeners_acknowledgement_comes_back_sealed_and_opens_on_unlock() {
+    use kulna_central::staff::{add_staff, NewStaff};
+    use kulna_model::api::CaseStatus;
+    use kulna_model::staff::{LoginResponse, Role};
+    let service = Service::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let data = open_device(
+        dir.path(),
+        Some(service.public_key()),
+        Arc::new(SystemClock),
+    );
+    data.vault()
+        .set_pin(&Pin::new("1234".into()).unwrap())
+        .unwrap();
+    let engine = SyncEngine::start(data.clone(), fast_options(&service.url)).unwrap();
+    let alert = engine.raise_alert(Some(6), b"help".to_vec()).await.unwrap();
+    wait_drained(&data, Duration::from_secs(10)).await;
+
+    add_staff(
+        service.state.store(),
+        NewStaff {
+            username: "amina".into(),
+            role: Role::Listener,
+            region: None,
+            center: None,
+            password: secrecy::SecretString::from("a good long password".to_owned()),
+        },
+        1024,
+    )
+    .await
+    .unwrap();
+    let http = reqwest::Client::new();
+    let login: LoginResponse = http
+        .post(format!("{}/v1/staff/login", service.url))
+        .json(&serde_json::json!({"username": "amina", "password": "a good long password"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    data.vault().lock();
+    let r = http
+        .post(format!("{}/v1/cases/{alert}/acknowledge", service.url))
+        .bearer_auth(&login.token)
+        .json(&serde_json::json!({"message": "we are with you"}))
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_success(), "{}", r.status());
+    engine.send_now();
+    // Pulled while locked: held sealed, not counted, not readable.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let n: i64 = rusqlite::Connection::open(dir.path().join("kulna.sqlite"))
+            .unwrap()
+            .query_row("SELECT COUNT(*) FROM case_update", [], |r| r.get(0))
+            .unwrap();
+        if n > 0 {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the status update never arrived");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(engine.state().status_updates, 0);
+    assert!(data.vault().case_updates().is_err());
+    let raw = std::fs::read(dir.path().join("kulna.sqlite")).unwrap();
+    assert!(!raw.windows(15).any(|w| w == b"we are with you"));
+
+    data.vault()
+        .unlock(&Pin::new("1234".into()).unwrap())
+        .unwrap();
+    engine.send_now();
+    let updates = data.vault().case_updates().unwrap();
+    assert!(!updates.is_empty());
+    let ack = updates
+        .iter()
+        .find(|u| u.status == CaseStatus::Acknowledged)
+        .unwrap();
+    assert_eq!(ack.case_id, alert);
+    assert_eq!(ack.message.as_deref(), Some("we are with you"));
+    wait_state(&engine, Duration::from_secs(10), |s| {
+        s.status_updates as usize == updates.len()
+    })
+    .await;
+    engine.shutdown().await;
+}
+
+/// Stopping the engine in the middle of a sync returns promptly, and what
+/// was in flight is sent once by the next engine.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shutdown_mid_sync_returns_and_the_next_engine_finishes() {
+    let service = Service::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let (data, expected) = device_with_backlog(dir.path(), service.public_key(), 600);
+    let mut options = fast_options(&service.url);
+    options.batch_max_records = 20;
+    for _ in 0..3 {
+        let engine = SyncEngine::start(data.clone(), options.clone()).unwrap();
+        tokio::time::sleep(Duration::from_millis(fastrand::u64(5..60))).await;
+        tokio::time::timeout(Duration::from_secs(10), engine.shutdown())
+            .await
+            .expect("shutdown hung");
+    }
+    let engine = SyncEngine::start(data.clone(), options).unwrap();
+    wait_drained(&data, Duration::from_secs(30)).await;
+    engine.shutdown().await;
+    assert_exactly_once(&service.db, &service.secret(), &expected);
+}

@@ -116,6 +116,7 @@ struct Board {
     alert: LaneState,
     waiting: OutboxCounts,
     refused: u32,
+    status_updates: u32,
     last_refused: Option<RefusedItem>,
     last_contact_ms: Option<i64>,
     directory_checked: Option<Instant>,
@@ -149,6 +150,7 @@ impl Board {
         SyncState {
             waiting: self.waiting,
             refused: self.refused,
+            status_updates: self.status_updates,
             last_contact_ms: self.last_contact_ms,
             syncing: self.main.syncing || self.alert.syncing,
             problem,
@@ -303,7 +305,8 @@ impl SyncEngine {
     /// Stops both lanes and waits for them. Requests in flight are dropped
     /// (they are resent next time; the service keeps one copy).
     pub async fn shutdown(self) {
-        let _ = self.shared.stop.send(true);
+        // `send_replace`: stored even when no lane is listening right now.
+        self.shared.stop.send_replace(true);
         let tasks = std::mem::take(&mut *self.tasks.lock().unwrap_or_else(|e| e.into_inner()));
         for t in tasks {
             let _ = t.await;
@@ -313,7 +316,7 @@ impl SyncEngine {
 
 impl Drop for SyncEngine {
     fn drop(&mut self) {
-        let _ = self.shared.stop.send(true);
+        self.shared.stop.send_replace(true);
     }
 }
 
@@ -362,10 +365,11 @@ impl Shared {
 
     async fn refresh_counts(&self) {
         match self.blocking(|v| v.sync_counts()).await {
-            Ok((waiting, last, n)) => self.publish(|b| {
-                b.waiting = waiting;
-                b.last_refused = last;
-                b.refused = n;
+            Ok(c) => self.publish(|b| {
+                b.waiting = c.waiting;
+                b.last_refused = c.last_refused;
+                b.refused = c.refused;
+                b.status_updates = c.status_updates;
             }),
             Err(e) => tracing::warn!(error = %e, "sync: cannot count the outbox"),
         }
@@ -563,6 +567,8 @@ impl Shared {
                 Ok(resp) if resp.id == alert.id => {
                     self.blocking(move |v| v.outbox_settle(&[alert.id], &[]))
                         .await?;
+                    // Tell the screen at once: help has been called.
+                    self.refresh_counts().await;
                     tracing::info!("alert held by the service");
                 }
                 Ok(_) => return Err(SyncError::Incompatible("acknowledged another alert")),

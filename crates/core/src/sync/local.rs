@@ -37,6 +37,15 @@ pub struct RefusedItem {
     pub at_ms: i64,
 }
 
+/// Counts for the sync state.
+#[derive(Debug)]
+pub(crate) struct SyncCounts {
+    pub(crate) waiting: OutboxCounts,
+    pub(crate) last_refused: Option<RefusedItem>,
+    pub(crate) refused: u32,
+    pub(crate) status_updates: u32,
+}
+
 pub(crate) const SETTING_DIRECTORY_KEY: &str = "sync.directory_key";
 pub(crate) const SETTING_REGISTERED_SEALING: &str = "sync.registered_sealing_key";
 pub(crate) const SETTING_UPDATES_CURSOR: &str = "sync.updates_cursor";
@@ -194,14 +203,36 @@ impl Vault {
         Ok(out)
     }
 
-    /// What waits and what was refused, for the sync state.
-    pub(crate) fn sync_counts(
-        &self,
-    ) -> Result<(OutboxCounts, Option<RefusedItem>, u32), StoreError> {
+    /// What waits, what was refused and how many status updates she can
+    /// read, for the sync state.
+    pub(crate) fn sync_counts(&self) -> Result<SyncCounts, StoreError> {
         let waiting = self.outbox_counts()?;
         let refused = self.outbox_refused()?;
         let n = u32::try_from(refused.len()).unwrap_or(u32::MAX);
-        Ok((waiting, refused.into_iter().next(), n))
+        Ok(SyncCounts {
+            waiting,
+            last_refused: refused.into_iter().next(),
+            refused: n,
+            status_updates: self.readable_update_count()?,
+        })
+    }
+
+    /// Status updates held, counted only when the real vault is open: the
+    /// lock screen and the decoy vault must not show that any exist.
+    fn readable_update_count(&self) -> Result<u32, StoreError> {
+        let mut inner = self.inner();
+        match self.check_idle(&mut inner) {
+            Ok(()) => {}
+            Err(StoreError::Locked) => return Ok(0),
+            Err(e) => return Err(e),
+        }
+        if self.device_secret_in(&inner)?.is_none() {
+            return Ok(0);
+        }
+        let n: i64 = inner
+            .conn
+            .query_row("SELECT COUNT(*) FROM case_update", [], |r| r.get(0))?;
+        Ok(u32::try_from(n).unwrap_or(u32::MAX))
     }
 
     pub(crate) fn sync_setting(&self, name: &str) -> Result<Option<String>, StoreError> {
