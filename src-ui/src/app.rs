@@ -1,6 +1,7 @@
 //! The home screen: the panic button first, then her PIN (choose, unlock or
 //! lock), what the app knows of itself, and her language.
 
+use crate::calls::CallCard;
 use crate::cases::MyCases;
 use crate::disguise::Calculator;
 use crate::i18n::{apply_to_document, t, t_count, t_num};
@@ -177,6 +178,7 @@ pub fn App() -> impl IntoView {
             </Show>
             <div class="home" hidden=move || writing.with(Option::is_some) || asking.get()>
             <PanicButton locale=locale.read_only() on_saved=refresh />
+            <CallCard locale=locale.read_only() />
             <Show when=move || support_sent.get()>
                 <p id="support-sent" class="status-line ok" role="status">{move || t(locale.get(), "support-sent")}</p>
             </Show>

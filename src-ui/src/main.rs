@@ -1,6 +1,7 @@
 //! The UI entry point: mounts the app into the page.
 
 mod app;
+mod calls;
 mod cases;
 mod disguise;
 mod i18n;

@@ -77,6 +77,15 @@ async fn home_shows_status_switches_language_and_remembers_it() -> Result<()> {
         attr(&c, "#outbox-waiting", "data-count").await.as_deref(),
         Some("0")
     );
+    // One tap to call the line and the emergency numbers.
+    for number in ["8350", "19", "177", "15"] {
+        assert_eq!(
+            attr(&c, &format!("#call-{number}"), "href")
+                .await
+                .as_deref(),
+            Some(format!("tel:{number}").as_str())
+        );
+    }
     // The window title says nothing about violence or help.
     assert_eq!(c.title().await?, "Kulna");
 
