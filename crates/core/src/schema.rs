@@ -101,11 +101,15 @@ pub(crate) const MIGRATIONS: &[M<'static>] = &[
     ),
     // 4: the directory search index (see `directory::index`): a contentless
     // FTS5 table of normalized text, kept in step with `directory_entry` by
-    // triggers in the same transaction, filled from what is cached already.
-    // The triggers call `kulna_dir_col` and `kulna_dir_key`, registered on
-    // every connection before migrations.
+    // triggers in the same transaction. The triggers call `kulna_dir_col`
+    // and `kulna_dir_key`, registered on every connection. What schema 3
+    // cached is dropped and its version reset, so the next sync fetches a
+    // full (signed) snapshot and indexes it; the migration itself calls no
+    // application function.
     M::up(
-        "CREATE VIRTUAL TABLE directory_fts USING fts5(
+        "DELETE FROM directory_entry;
+        DELETE FROM setting WHERE name = 'sync.directory_version';
+        CREATE VIRTUAL TABLE directory_fts USING fts5(
             title, places, body, tags,
             content = '', contentless_delete = 1, detail = column,
             tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3'
@@ -125,12 +129,7 @@ pub(crate) const MIGRATIONS: &[M<'static>] = &[
                 kulna_dir_key(NEW.entry, NEW.rowid),
                 kulna_dir_col(NEW.entry, 0), kulna_dir_col(NEW.entry, 1),
                 kulna_dir_col(NEW.entry, 2), kulna_dir_col(NEW.entry, 3));
-        END;
-        INSERT INTO directory_fts (rowid, title, places, body, tags)
-            SELECT kulna_dir_key(entry, rowid),
-                kulna_dir_col(entry, 0), kulna_dir_col(entry, 1),
-                kulna_dir_col(entry, 2), kulna_dir_col(entry, 3)
-            FROM directory_entry;",
+        END;",
     ),
 ];
 

@@ -510,7 +510,22 @@ fn search_needs_no_pin_and_survives_a_restart() {
     let f = loaded();
     let pin = Pin::new("2468".into()).unwrap();
     f.data.vault().set_pin(&pin).unwrap();
+    // Saved listings live in the vault, encrypted, and need the PIN.
+    f.data
+        .vault()
+        .set_listing_saved("anapec-idmaj", true)
+        .unwrap();
+    f.data.vault().set_listing_saved("forsa", true).unwrap();
+    assert_eq!(
+        f.data.vault().set_listing_saved("forsa", false).unwrap(),
+        vec!["anapec-idmaj"]
+    );
+    assert_eq!(
+        f.data.vault().saved_listings().unwrap()[0].id,
+        "anapec-idmaj"
+    );
     f.data.vault().lock();
+    assert!(f.data.vault().saved_listing_ids().is_err());
     assert_eq!(f.find("Fes"), vec!["ofppt-fes-couture"]);
     let dir = f.dir.path().to_owned();
     drop(f.data);

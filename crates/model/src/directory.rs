@@ -272,6 +272,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn listings_without_details_still_parse_and_details_round_trip() {
+        let old = r#"{"id":"a","kind":"service","category":"shelter","title":{"fr":"Abri"}}"#;
+        let e: DirectoryEntry = serde_json::from_str(old).unwrap();
+        assert_eq!(e.details, EntryDetails::default());
+        let mut e2 = e.clone();
+        e2.details.women_only = true;
+        e2.details.deadline = Some("2026-12-31".into());
+        e2.details.organisation.fr = Some("OFPPT".into());
+        let text = serde_json::to_string(&e2).unwrap();
+        assert!(
+            text.contains(r#""women_only":true"#) && text.contains(r#""deadline":"2026-12-31""#)
+        );
+        assert_eq!(serde_json::from_str::<DirectoryEntry>(&text).unwrap(), e2);
+        let q: DirectoryQuery =
+            serde_json::from_str(r#"{"text":"تكوين","near_region":6}"#).unwrap();
+        assert_eq!(q.near_region, Some(6));
+        assert!(!q.open_only);
+    }
+
+    #[test]
     fn shapes_are_pinned() {
         let e = DirectoryEntry {
             id: "ofppt-casa-couture".into(),

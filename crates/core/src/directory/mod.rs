@@ -7,8 +7,10 @@
 //!
 //! [`Vault::search_directory`] (blocking; call it off the async runtime,
 //! e.g. `spawn_blocking`, at each keystroke) normalizes what she typed
-//! exactly as the index was normalized ([`normalize`]), makes every word a
-//! prefix, and asks the FTS5 index ([`index`]) in stages, best first, each
+//! exactly as the index was normalized ([`normalize`]), takes every word
+//! as a prefix (whole words are asked first, see [`MatchQuality`] tiers
+//! below; a prefix of more than 3 letters only when whole words found too
+//! few), and asks the FTS5 index ([`index`]) in stages, best first, each
 //! stage in deadline order and stopping as soon as `limit` hits are found:
 //!
 //! 1. **relevance**: every word in the title or organisation
@@ -34,6 +36,10 @@
 //! words are letters and digits only, so FTS5 syntax (`"`, `*`, `NEAR(`,
 //! `-`, `:`) typed by her is just separators.
 //!
+//! # Saved listings
+//!
+//! What she saves goes in the vault ([`saved`]), not in this cache.
+//!
 //! # Updates
 //!
 //! The index follows `directory_entry` through triggers, in the same
@@ -44,6 +50,7 @@
 pub mod index;
 pub mod normalize;
 pub mod regions;
+pub mod saved;
 
 use crate::error::StoreError;
 use crate::vault::Vault;
@@ -54,7 +61,7 @@ use kulna_model::directory::{
     DirectorySnapshot, MatchQuality, SignedDirectory, DIRECTORY_SIGNATURE_TAG,
 };
 use rusqlite::{params, Connection, OptionalExtension};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// The most hits one search returns.
 pub const MAX_LIMIT: usize = 200;
@@ -90,6 +97,9 @@ pub enum DirectoryUpdate {
 /// One stage of a search: an FTS5 expression and a row id range.
 struct Stage {
     expr: String,
+    /// The same without the region clause: asked once (`LIMIT 1`) before
+    /// the region stages, which are skipped when it finds nothing.
+    probe: Option<String>,
     quality: MatchQuality,
     /// Open listings (ascending keys from today) or closed ones (descending).
     open: bool,
@@ -179,34 +189,59 @@ fn stages(q: &DirectoryQuery) -> Vec<Stage> {
             format!("{{tags}} : {}", index::TAG_ALL),
         )]
     } else {
-        let terms = words
-            .iter()
-            .map(|w| format!("\"{w}\"*"))
-            .collect::<Vec<_>>()
-            .join(" AND ");
-        vec![
-            (MatchQuality::Title, format!("{{title}} : ({terms})")),
-            (
-                MatchQuality::Anywhere,
-                format!("{{title places body}} : ({terms})"),
-            ),
-        ]
+        // Words of up to 3 letters are prefixes (FTS5 keeps prefix indexes
+        // for 2 and 3). Longer ones are asked as whole words first, then as
+        // prefixes only if that found too few: a prefix longer than the
+        // prefix indexes makes FTS5 merge the lists of every word it
+        // begins, which is the slow part of a plain FTS5 search.
+        let terms = |prefix: bool| {
+            words
+                .iter()
+                .map(|w| {
+                    if prefix || w.chars().count() <= 3 {
+                        format!("\"{w}\"*")
+                    } else {
+                        format!("\"{w}\"")
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" AND ")
+        };
+        let any_long = words.iter().any(|w| w.chars().count() > 3);
+        let mut tiers = Vec::new();
+        for (quality, cols) in [
+            (MatchQuality::Title, "title"),
+            (MatchQuality::Anywhere, "title places body"),
+        ] {
+            tiers.push((quality, format!("{{{cols}}} : ({})", terms(false))));
+            if any_long {
+                tiers.push((quality, format!("{{{cols}}} : ({})", terms(true))));
+            }
+        }
+        tiers
     };
     let parts: &[bool] = if q.open_only { &[true] } else { &[true, false] };
     let mut out = Vec::new();
     for open in parts {
         for (quality, tier) in &tiers {
-            for ring in rings(q) {
-                let mut clauses = vec![tier.clone()];
-                if let Some(tags) = &ring {
-                    if tags.is_empty() {
-                        continue;
+            let mut base = vec![tier.clone()];
+            base.extend(filters.iter().cloned());
+            let probe = base.join(" AND ");
+            let rings = rings(q);
+            let several = rings.len() > 1;
+            for ring in rings {
+                let mut clauses = base.clone();
+                let has_ring = match &ring {
+                    Some(tags) if tags.is_empty() => continue,
+                    Some(tags) => {
+                        clauses.insert(1, one_of(tags));
+                        several
                     }
-                    clauses.push(one_of(tags));
-                }
-                clauses.extend(filters.iter().cloned());
+                    None => false,
+                };
                 out.push(Stage {
                     expr: clauses.join(" AND "),
+                    probe: has_ring.then(|| probe.clone()),
                     quality: *quality,
                     open: *open,
                 });
@@ -286,7 +321,28 @@ impl Vault {
         let conn = &inner.conn;
         let mut seen = HashSet::new();
         let mut hits = Vec::new();
+        let mut probed: HashMap<(String, bool), bool> = HashMap::new();
         for stage in stages(query) {
+            if let Some(probe) = &stage.probe {
+                let key = (probe.clone(), stage.open);
+                let any = match probed.get(&key) {
+                    Some(any) => *any,
+                    None => {
+                        let probe_stage = Stage {
+                            expr: probe.clone(),
+                            probe: None,
+                            quality: stage.quality,
+                            open: stage.open,
+                        };
+                        let any = !run_stage(conn, &probe_stage, today, 1)?.is_empty();
+                        probed.insert(key, any);
+                        any
+                    }
+                };
+                if !any {
+                    continue;
+                }
+            }
             let want = limit - hits.len() + seen.len();
             for key in run_stage(conn, &stage, today, want)? {
                 if hits.len() >= limit {

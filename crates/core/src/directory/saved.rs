@@ -1,0 +1,60 @@
+//! The listings she saved: a list of ids kept **in the vault** (encrypted
+//! under her PIN, per vault space, so the decoy vault has its own empty
+//! list), never in the public directory cache. Needs the vault open.
+
+use crate::error::StoreError;
+use crate::vault::Vault;
+use kulna_model::directory::DirectoryEntry;
+
+/// The vault item holding the saved ids (JSON array of strings).
+const ITEM_SAVED: &str = "directory.saved";
+/// The most listings kept saved (the oldest go first).
+pub const MAX_SAVED: usize = 500;
+
+impl Vault {
+    /// The ids of the listings she saved, oldest first. `Locked` when the
+    /// vault is locked.
+    pub fn saved_listing_ids(&self) -> Result<Vec<String>, StoreError> {
+        Ok(match self.item(ITEM_SAVED)? {
+            Some(bytes) => serde_json::from_slice(&bytes).unwrap_or_default(),
+            None => Vec::new(),
+        })
+    }
+
+    /// Saves (`saved = true`) or forgets a listing; returns the new list.
+    /// `Locked` when the vault is locked.
+    pub fn set_listing_saved(&self, id: &str, saved: bool) -> Result<Vec<String>, StoreError> {
+        let mut ids = self.saved_listing_ids()?;
+        ids.retain(|i| i != id);
+        if saved && !id.is_empty() {
+            ids.push(id.to_owned());
+            let over = ids.len().saturating_sub(MAX_SAVED);
+            ids.drain(..over);
+        }
+        let bytes = serde_json::to_vec(&ids).map_err(|_| StoreError::Damaged)?;
+        self.put_item(ITEM_SAVED, &bytes)?;
+        Ok(ids)
+    }
+
+    /// The saved listings still in the cached directory, in the order she
+    /// saved them (a listing the service removed is left out, its id kept).
+    pub fn saved_listings(&self) -> Result<Vec<DirectoryEntry>, StoreError> {
+        let ids = self.saved_listing_ids()?;
+        let inner = self.inner();
+        let mut stmt = inner
+            .conn
+            .prepare_cached("SELECT entry FROM directory_entry WHERE id = ?1")?;
+        let mut out = Vec::new();
+        for id in ids {
+            let json: Option<String> = match stmt.query_row([&id], |r| r.get(0)) {
+                Ok(j) => Some(j),
+                Err(rusqlite::Error::QueryReturnedNoRows) => None,
+                Err(e) => return Err(e.into()),
+            };
+            if let Some(e) = json.and_then(|j| serde_json::from_str(&j).ok()) {
+                out.push(e);
+            }
+        }
+        Ok(out)
+    }
+}
