@@ -9,6 +9,7 @@
 #![allow(clippy::print_stdout)]
 
 use anyhow::{anyhow, bail, Context, Result};
+use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use fantoccini::{Client, ClientBuilder, Locator};
 use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
@@ -215,6 +216,19 @@ impl Central {
             .as_str()
             .map(str::to_owned)
             .ok_or_else(|| anyhow!("no token in the login answer"))
+    }
+
+    /// The cases of one kind in the listeners' queue.
+    pub async fn queued(
+        &self,
+        kind: kulna_model::RecordKind,
+    ) -> Result<Vec<kulna_model::staff::QueueItem>> {
+        Ok(self
+            .queue()
+            .await?
+            .into_iter()
+            .filter(|i| i.kind == kind)
+            .collect())
     }
 
     /// The listeners' queue, as an administrator sees it.
@@ -461,4 +475,142 @@ pub async fn screenshot(c: &Client, name: &str) -> Result<PathBuf> {
     std::fs::write(&path, png)?;
     println!("screenshot: {}", path.display());
     Ok(path)
+}
+
+/// Clicks the first element matching `css`. A reactive page may replace
+/// the element between finding and clicking it (a status refresh re-renders
+/// a card), so a failed click is retried on a fresh find for a few seconds.
+pub async fn click(c: &Client, css: &str) -> Result<()> {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let attempt = async { c.find(Locator::Css(css)).await?.click().await };
+        match attempt.await {
+            Ok(()) => return Ok(()),
+            Err(e) if Instant::now() > deadline => {
+                return Err(anyhow::Error::from(e).context(format!("clicking {css}")))
+            }
+            Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+        }
+    }
+}
+
+/// Replaces the text of the field matching `css` (retried on a fresh find,
+/// like [`click`], if the page replaced the field meanwhile).
+pub async fn type_into(c: &Client, css: &str, text: &str) -> Result<()> {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let attempt = async {
+            let field = c.find(Locator::Css(css)).await?;
+            field.clear().await?;
+            field.send_keys(text).await
+        };
+        match attempt.await {
+            Ok(()) => return Ok(()),
+            Err(e) if Instant::now() > deadline => {
+                return Err(anyhow::Error::from(e).context(format!("typing into {css}")))
+            }
+            Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+        }
+    }
+}
+
+/// Picks the option `value` of the `<select>` matching `select`.
+pub async fn choose(c: &Client, select: &str, value: &str) -> Result<()> {
+    click(c, &format!("{select} option[value='{value}']")).await
+}
+
+/// Everything the page shows as text.
+pub async fn body_text(c: &Client) -> String {
+    c.execute("return document.body.innerText", vec![])
+        .await
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// Presses the panic button with the mouse for `hold`, then releases. The
+/// page may still be settling (a status refresh moves things), so the
+/// button is brought into view first and one failed attempt is retried.
+pub async fn hold_panic(c: &Client, hold: Duration) -> Result<()> {
+    let mut last = None;
+    for _ in 0..2 {
+        c.execute(
+            "document.getElementById('panic-button').scrollIntoView({block: 'center'})",
+            vec![],
+        )
+        .await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let button = c.find(Locator::Css("#panic-button")).await?;
+        let actions = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveToElement {
+                element: button,
+                duration: None,
+                x: 0.0,
+                y: 0.0,
+            })
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            })
+            .then(PointerAction::Pause { duration: hold })
+            .then(PointerAction::Up {
+                button: MOUSE_BUTTON_LEFT,
+            });
+        let outcome = c.perform_actions(actions).await;
+        c.release_actions().await?;
+        match outcome {
+            Ok(()) => return Ok(()),
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(last
+        .map(anyhow::Error::from)
+        .unwrap_or_else(|| anyhow!("the panic button could not be held")))
+}
+
+/// First run: chooses `pin` and waits until the vault is open.
+pub async fn set_first_pin(c: &Client, pin: &str) -> Result<()> {
+    wait_attr(c, "main", "data-lock", "not_set_up").await?;
+    type_into(c, "#pin-new", pin).await?;
+    type_into(c, "#pin-again", pin).await?;
+    click(c, "#pin-save").await?;
+    wait_attr(c, "main", "data-lock", "unlocked").await
+}
+
+/// Locks the app, then opens it with `pin`.
+pub async fn lock_and_unlock(c: &Client, pin: &str) -> Result<()> {
+    click(c, "#lock-button").await?;
+    wait_attr(c, "main", "data-lock", "locked").await?;
+    type_into(c, "#pin-unlock", pin).await?;
+    click(c, "#unlock-button").await?;
+    wait_attr(c, "main", "data-lock", "unlocked").await
+}
+
+/// Whether any file under `root` contains `needle` (the clear text of
+/// something that must only be stored encrypted, or erased).
+pub fn files_contain(root: &Path, needle: &[u8]) -> bool {
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if std::fs::read(&path)
+                .map(|b| b.windows(needle.len()).any(|w| w == needle))
+                .unwrap_or(false)
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// A fresh service, and the real app talking to it with the service's key
+/// pinned (as a field deployment does), on its first screen.
+pub async fn app_with_service() -> Result<(Central, Driver, Client)> {
+    let central = Central::start()?;
+    let key = central.sealing_key().await?;
+    let driver = Driver::start_with(Some(&central.url), &[("KULNA_SERVICE_KEY", &key)]).await?;
+    let client = driver.launch().await?;
+    Ok((central, driver, client))
 }

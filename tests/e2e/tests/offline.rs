@@ -3,33 +3,16 @@
 //! when the service is back.
 
 use anyhow::Result;
-use fantoccini::{Client, Locator};
-use kulna_e2e::{attr, eventually, screenshot, wait_attr, Central, Driver};
+use fantoccini::Locator;
+use kulna_e2e::{
+    app_with_service, attr, click, eventually, screenshot, set_first_pin, type_into, wait_attr,
+};
 use std::time::Duration;
-
-async fn click(c: &Client, css: &str) -> Result<()> {
-    c.find(Locator::Css(css)).await?.click().await?;
-    Ok(())
-}
-
-async fn type_into(c: &Client, css: &str, text: &str) -> Result<()> {
-    let field = c.find(Locator::Css(css)).await?;
-    field.clear().await?;
-    field.send_keys(text).await?;
-    Ok(())
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_report_made_while_the_service_is_down_arrives_once_when_it_returns() -> Result<()> {
-    let mut central = Central::start()?;
-    let key = central.sealing_key().await?;
-    let driver = Driver::start_with(Some(&central.url), &[("KULNA_SERVICE_KEY", &key)]).await?;
-    let c = driver.launch().await?;
-    wait_attr(&c, "main", "data-lock", "not_set_up").await?;
-    type_into(&c, "#pin-new", "2468").await?;
-    type_into(&c, "#pin-again", "2468").await?;
-    click(&c, "#pin-save").await?;
-    wait_attr(&c, "main", "data-lock", "unlocked").await?;
+    let (mut central, _driver, c) = app_with_service().await?;
+    set_first_pin(&c, "2468").await?;
     // Registered and in contact before the outage.
     c.wait().for_element(Locator::Css("#sync")).await?;
 
@@ -71,12 +54,7 @@ async fn a_report_made_while_the_service_is_down_arrives_once_when_it_returns() 
     // A second "send now" sends nothing again.
     click(&c, "#send-now").await?;
     tokio::time::sleep(Duration::from_secs(2)).await;
-    let reports: Vec<_> = central
-        .queue()
-        .await?
-        .into_iter()
-        .filter(|i| i.kind == kulna_model::RecordKind::Report)
-        .collect();
+    let reports = central.queued(kulna_model::RecordKind::Report).await?;
     assert_eq!(reports.len(), 1, "{reports:?}");
     let case = central.open_case(&reports[0].id).await?;
     assert_eq!(

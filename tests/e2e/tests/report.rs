@@ -3,28 +3,11 @@
 
 use anyhow::Result;
 use fantoccini::{Client, Locator};
-use kulna_e2e::{eventually, screenshot, wait_attr, Central, Driver};
+use kulna_e2e::{
+    app_with_service, choose, click, eventually, files_contain, screenshot, set_first_pin,
+    type_into, wait_attr,
+};
 use std::time::Duration;
-
-async fn click(c: &Client, css: &str) -> Result<()> {
-    c.find(Locator::Css(css)).await?.click().await?;
-    Ok(())
-}
-
-async fn type_into(c: &Client, css: &str, text: &str) -> Result<()> {
-    let field = c.find(Locator::Css(css)).await?;
-    field.clear().await?;
-    field.send_keys(text).await?;
-    Ok(())
-}
-
-async fn choose(c: &Client, select: &str, value: &str) -> Result<()> {
-    c.find(Locator::Css(&format!("{select} option[value='{value}']")))
-        .await?
-        .click()
-        .await?;
-    Ok(())
-}
 
 async fn prop(c: &Client, id: &str, name: &str) -> serde_json::Value {
     c.execute(
@@ -39,15 +22,8 @@ const TEXT: &str = "sentinel-words هادشي وقع البارح";
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_report_survives_the_app_being_killed_and_is_sent_once() -> Result<()> {
-    let central = Central::start()?;
-    let key = central.sealing_key().await?;
-    let driver = Driver::start_with(Some(&central.url), &[("KULNA_SERVICE_KEY", &key)]).await?;
-    let c = driver.launch().await?;
-    wait_attr(&c, "main", "data-lock", "not_set_up").await?;
-    type_into(&c, "#pin-new", "2468").await?;
-    type_into(&c, "#pin-again", "2468").await?;
-    click(&c, "#pin-save").await?;
-    wait_attr(&c, "main", "data-lock", "unlocked").await?;
+    let (central, driver, c) = app_with_service().await?;
+    set_first_pin(&c, "2468").await?;
 
     click(&c, "#open-report").await?;
     c.wait().for_element(Locator::Css("#report")).await?;
@@ -72,18 +48,11 @@ async fn a_report_survives_the_app_being_killed_and_is_sent_once() -> Result<()>
     drop(c);
 
     // What she wrote is on disk, but never in the clear.
-    let mut stack = vec![driver.data_home.path().to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir)?.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if let Ok(bytes) = std::fs::read(&path) {
-                let found = bytes.windows(TEXT.len()).any(|w| w == TEXT.as_bytes())
-                    || bytes.windows(14).any(|w| w == b"sentinel-words");
-                assert!(!found, "report text in the clear in {}", path.display());
-            }
-        }
+    for needle in [TEXT.as_bytes(), b"sentinel-words"] {
+        assert!(
+            !files_contain(driver.data_home.path(), needle),
+            "report text in the clear on disk"
+        );
     }
 
     let c = driver.launch().await?;
@@ -140,12 +109,7 @@ async fn a_report_survives_the_app_being_killed_and_is_sent_once() -> Result<()>
     screenshot(&c, "report-sent").await?;
 
     // On the service: exactly one report, and what she wrote, intact.
-    let reports: Vec<_> = central
-        .queue()
-        .await?
-        .into_iter()
-        .filter(|i| i.kind == kulna_model::RecordKind::Report)
-        .collect();
+    let reports = central.queued(kulna_model::RecordKind::Report).await?;
     assert_eq!(reports.len(), 1, "{reports:?}");
     assert_eq!(reports[0].region, Some(7));
     let case = central.open_case(&reports[0].id).await?;

@@ -3,51 +3,18 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
 use anyhow::Result;
-use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use fantoccini::{Client, Locator};
-use kulna_e2e::{attr, screenshot, wait_attr, Central, Driver};
+use kulna_e2e::{
+    app_with_service, attr, body_text, click, files_contain, hold_panic, lock_and_unlock,
+    screenshot, set_first_pin, type_into, wait_attr, Driver,
+};
 use std::time::Duration;
 
-async fn type_into(c: &Client, css: &str, text: &str) -> Result<()> {
-    let field = c.find(Locator::Css(css)).await?;
-    field.clear().await?;
-    field.send_keys(text).await?;
-    Ok(())
-}
-
-async fn click(c: &Client, css: &str) -> Result<()> {
-    c.find(Locator::Css(css)).await?.click().await?;
-    Ok(())
-}
-
 /// Presses the panic button with the mouse for `hold`, then releases.
-async fn hold_panic(c: &Client, hold: Duration) -> Result<()> {
-    let button = c.find(Locator::Css("#panic-button")).await?;
-    let actions = MouseActions::new("mouse".into())
-        .then(PointerAction::MoveToElement {
-            element: button,
-            duration: None,
-            x: 0.0,
-            y: 0.0,
-        })
-        .then(PointerAction::Down {
-            button: MOUSE_BUTTON_LEFT,
-        })
-        .then(PointerAction::Pause { duration: hold })
-        .then(PointerAction::Up {
-            button: MOUSE_BUTTON_LEFT,
-        });
-    c.perform_actions(actions).await?;
-    c.release_actions().await?;
-    Ok(())
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn pin_lock_and_panic_while_locked() -> Result<()> {
-    let central = Central::start()?;
-    let key = central.sealing_key().await?;
-    let driver = Driver::start_with(Some(&central.url), &[("KULNA_SERVICE_KEY", &key)]).await?;
-    let c = driver.launch().await?;
+    let (central, driver, c) = app_with_service().await?;
 
     // First run: no PIN yet; she chooses one.
     wait_attr(&c, "main", "data-lock", "not_set_up").await?;
@@ -85,12 +52,7 @@ async fn pin_lock_and_panic_while_locked() -> Result<()> {
     .await?;
     // Sent at once, still locked: the alert is in the listeners' queue.
     wait_attr(&c, "#outbox-waiting", "data-count", "0").await?;
-    let alerts: Vec<_> = central
-        .queue()
-        .await?
-        .into_iter()
-        .filter(|i| i.kind == kulna_model::RecordKind::Alert)
-        .collect();
+    let alerts = central.queued(kulna_model::RecordKind::Alert).await?;
     assert_eq!(alerts.len(), 1, "{alerts:?}");
     let case = central.open_case(&alerts[0].id).await?;
     assert_eq!(case.payload.and_then(|p| p.in_danger_now), Some(true));
@@ -119,10 +81,7 @@ async fn pin_lock_and_panic_while_locked() -> Result<()> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_countdown_can_be_cancelled() -> Result<()> {
-    let central = Central::start()?;
-    let key = central.sealing_key().await?;
-    let driver = Driver::start_with(Some(&central.url), &[("KULNA_SERVICE_KEY", &key)]).await?;
-    let c = driver.launch().await?;
+    let (_central, _driver, c) = app_with_service().await?;
     wait_attr(&c, "main", "data-lock", "not_set_up").await?;
     hold_panic(&c, Duration::from_millis(2400)).await?;
     kulna_e2e::eventually("the countdown", Duration::from_secs(5), || async {
@@ -143,14 +102,6 @@ async fn a_countdown_can_be_cancelled() -> Result<()> {
     Ok(())
 }
 
-async fn body_text(c: &Client) -> String {
-    c.execute("return document.body.innerText", vec![])
-        .await
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
-
 async fn calculator_keys(c: &Client, keys: &[&str]) -> Result<()> {
     for k in keys {
         click(c, &format!(".calc-key[data-key='{k}']")).await?;
@@ -161,15 +112,8 @@ async fn calculator_keys(c: &Client, keys: &[&str]) -> Result<()> {
 #[tokio::test(flavor = "multi_thread")]
 async fn quick_exit_shows_a_working_calculator_and_the_pin_returns() -> Result<()> {
     let catalog = kulna_i18n::Catalog::new();
-    let central = Central::start()?;
-    let key = central.sealing_key().await?;
-    let driver = Driver::start_with(Some(&central.url), &[("KULNA_SERVICE_KEY", &key)]).await?;
-    let c = driver.launch().await?;
-    wait_attr(&c, "main", "data-lock", "not_set_up").await?;
-    type_into(&c, "#pin-new", "2468").await?;
-    type_into(&c, "#pin-again", "2468").await?;
-    click(&c, "#pin-save").await?;
-    wait_attr(&c, "main", "data-lock", "unlocked").await?;
+    let (_central, driver, c) = app_with_service().await?;
+    set_first_pin(&c, "2468").await?;
 
     // The visible button: the calculator, and nothing of the app left.
     click(&c, "#quick-exit").await?;
@@ -237,46 +181,9 @@ async fn quick_exit_shows_a_working_calculator_and_the_pin_returns() -> Result<(
     Ok(())
 }
 
-async fn set_first_pin(c: &Client, pin: &str) -> Result<()> {
-    wait_attr(c, "main", "data-lock", "not_set_up").await?;
-    type_into(c, "#pin-new", pin).await?;
-    type_into(c, "#pin-again", pin).await?;
-    click(c, "#pin-save").await?;
-    wait_attr(c, "main", "data-lock", "unlocked").await
-}
-
-async fn lock_and_unlock(c: &Client, pin: &str) -> Result<()> {
-    click(c, "#lock-button").await?;
-    wait_attr(c, "main", "data-lock", "locked").await?;
-    type_into(c, "#pin-unlock", pin).await?;
-    click(c, "#unlock-button").await?;
-    wait_attr(c, "main", "data-lock", "unlocked").await
-}
-
-fn data_dir_contains(root: &std::path::Path, needle: &[u8]) -> bool {
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if std::fs::read(&path)
-                .map(|b| b.windows(needle.len()).any(|w| w == needle))
-                .unwrap_or(false)
-            {
-                return true;
-            }
-        }
-    }
-    false
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn duress_pin_change_pin_and_erase() -> Result<()> {
-    let central = Central::start()?;
-    let key = central.sealing_key().await?;
-    let driver = Driver::start_with(Some(&central.url), &[("KULNA_SERVICE_KEY", &key)]).await?;
-    let c = driver.launch().await?;
+    let (_central, driver, c) = app_with_service().await?;
     set_first_pin(&c, "2468").await?;
 
     // A report left as a draft.
@@ -339,7 +246,7 @@ async fn duress_pin_change_pin_and_erase() -> Result<()> {
     assert!(c.find(Locator::Css("#resume")).await.is_err());
     c.close().await?;
     assert!(
-        !data_dir_contains(driver.data_home.path(), b"erase-sentinel"),
+        !files_contain(driver.data_home.path(), b"erase-sentinel"),
         "the draft's text survived the erase"
     );
     Ok(())

@@ -1,25 +1,13 @@
 //! A request for help with work or training, sent without any PIN.
 
 use anyhow::Result;
-use fantoccini::{Client, Locator};
-use kulna_e2e::{screenshot, wait_attr, Central, Driver};
+use fantoccini::Locator;
+use kulna_e2e::{app_with_service, choose, click, screenshot, wait_attr};
 use kulna_model::record::{AgeGroup, SupportTopic};
-
-async fn click(c: &Client, css: &str) -> Result<()> {
-    c.find(Locator::Css(css)).await?.click().await?;
-    Ok(())
-}
-
-async fn choose(c: &Client, select: &str, value: &str) -> Result<()> {
-    click(c, &format!("{select} option[value='{value}']")).await
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_support_request_reaches_the_service() -> Result<()> {
-    let central = Central::start()?;
-    let key = central.sealing_key().await?;
-    let driver = Driver::start_with(Some(&central.url), &[("KULNA_SERVICE_KEY", &key)]).await?;
-    let c = driver.launch().await?;
+    let (central, _driver, c) = app_with_service().await?;
     wait_attr(&c, "main", "data-lock", "not_set_up").await?;
     // French this time: the form follows her language.
     click(&c, "#lang-fr").await?;
@@ -41,12 +29,9 @@ async fn a_support_request_reaches_the_service() -> Result<()> {
     c.wait().for_element(Locator::Css("#support-sent")).await?;
     wait_attr(&c, "#outbox-waiting", "data-count", "0").await?;
 
-    let requests: Vec<_> = central
-        .queue()
-        .await?
-        .into_iter()
-        .filter(|i| i.kind == kulna_model::RecordKind::SupportRequest)
-        .collect();
+    let requests = central
+        .queued(kulna_model::RecordKind::SupportRequest)
+        .await?;
     assert_eq!(requests.len(), 1, "{requests:?}");
     assert_eq!(requests[0].region, Some(3));
     let case = central.open_case(&requests[0].id).await?;
