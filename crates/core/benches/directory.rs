@@ -17,6 +17,8 @@
 //!
 //! Criterion measures the whole query mix and the delta; the percentiles
 //! come from a separate interleaved pass. The summary is printed at the end.
+//! `KULNA_BENCH_AUTOMERGE=N` sets FTS5's `automerge` before the delta runs
+//! (an experiment knob: 16 changed nothing measurable against the default 4).
 //!
 //! [`Vault::search_directory`]: kulna_core::Vault::search_directory
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
@@ -581,6 +583,16 @@ fn main() {
             }
         })
     });
+    // An experiment knob: FTS5's automerge for the delta runs.
+    if let Ok(n) = std::env::var("KULNA_BENCH_AUTOMERGE") {
+        let conn = Connection::open(app.vault().path()).unwrap();
+        conn.execute(
+            "INSERT INTO directory_fts (directory_fts, rank) VALUES ('automerge', ?1)",
+            [n.parse::<i64>().unwrap()],
+        )
+        .unwrap();
+        println!("automerge set to {n}");
+    }
     // Deltas of 1,000 changed listings, each from the version before.
     let version = Cell::new(1u64);
     let generation = Cell::new(1u32);

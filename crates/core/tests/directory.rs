@@ -471,7 +471,9 @@ fn updates_apply_once_and_tampering_changes_nothing() {
     ));
     assert_eq!(f.find("formation"), before);
 
+    assert_eq!(f.data.vault().directory_published_at_ms().unwrap(), Some(1));
     assert_eq!(f.apply(&signed).unwrap(), DirectoryUpdate::Applied(2));
+    assert_eq!(f.data.vault().directory_published_at_ms().unwrap(), Some(2));
     let after = f.find("formation");
     let entries = f.data.vault().directory_entries().unwrap();
     assert_eq!(after, vec!["ofppt-fes-couture", "rabat-closed"]);

@@ -6,13 +6,13 @@
 //! triggers (schema 4): every insert, update or delete of a listing, made by
 //! `directory_apply_snapshot` or `directory_apply_delta`, changes the index
 //! **in the same transaction**. The triggers call two functions registered
-//! on every connection ([`register`]):
+//! on every connection (`register`):
 //!
 //! * `kulna_dir_col(entry, n)`: the normalized text of column `n` of the
 //!   listing (JSON `entry`): 0 `title` (titles and organisation in every
 //!   language), 1 `places` (town, province, their names in each language,
 //!   the region's Arabic and French names), 2 `body` (summaries, category
-//!   words), 3 `tags` (filter tokens, see [`tags`]).
+//!   words), 3 `tags` (filter tokens, see `tags`).
 //! * `kulna_dir_key(entry, rowid)`: the index row id,
 //!   `deadline_day << 32 | rowid`, so the index's own row order is the
 //!   deadline order (no deadline sorts last), and "deadline not passed" is a

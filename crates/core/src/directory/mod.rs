@@ -372,6 +372,17 @@ impl Vault {
         Ok(hits)
     }
 
+    /// When the cached directory version was published (the service's
+    /// clock, ms since the epoch), for "updated 3 days ago"; `None` before
+    /// the first directory. Needs no PIN.
+    pub fn directory_published_at_ms(&self) -> Result<Option<i64>, StoreError> {
+        Ok(crate::sync::local::get_setting(
+            &self.inner().conn,
+            crate::sync::local::SETTING_DIRECTORY_PUBLISHED,
+        )?
+        .and_then(|v| v.parse().ok()))
+    }
+
     /// Verifies a signed directory body with the pinned directory key (raw
     /// Ed25519 public key bytes) and applies it in one transaction (the
     /// search index with it). A bad signature or an unreadable body changes

@@ -84,6 +84,8 @@ impl SyncOptions {
 
 /// The most a `Retry-After` may hold the main lane back.
 const MAX_ASKED_WAIT: Duration = Duration::from_secs(15 * 60);
+/// The main lane refreshes the counts it shows at most this often.
+const COUNT_EVERY: Duration = Duration::from_millis(250);
 /// Status updates asked per request.
 const UPDATES_PAGE: u32 = 500;
 
@@ -171,6 +173,10 @@ struct Shared {
     forced: AtomicBool,
     /// Shrunk when the service refuses a whole batch for its size or shape.
     batch_limit: AtomicUsize,
+    /// An alert is being sent: the main lane starts no new batch meanwhile,
+    /// so the alert meets neither a busy service nor a busy local database.
+    alert_sending: AtomicBool,
+    alert_done: Notify,
     session: tokio::sync::Mutex<Session>,
     board: Mutex<Board>,
     state: watch::Sender<SyncState>,
@@ -236,6 +242,8 @@ impl SyncEngine {
             wake_main: Notify::new(),
             wake_alert: Notify::new(),
             forced: AtomicBool::new(true),
+            alert_sending: AtomicBool::new(false),
+            alert_done: Notify::new(),
             session: tokio::sync::Mutex::new(Session::default()),
             board: Mutex::new(Board {
                 last_contact_ms: last_contact,
@@ -271,6 +279,7 @@ impl SyncEngine {
     /// on its own lane).
     pub fn record_saved(&self, kind: RecordKind) {
         if kind == RecordKind::Alert {
+            self.shared.alert_sending.store(true, Ordering::SeqCst);
             self.shared.wake_alert.notify_one();
         } else {
             self.shared.wake_main.notify_one();
@@ -521,6 +530,7 @@ impl Shared {
                 }
             };
             if alerts.is_empty() {
+                self.alerts_idle();
                 backoff.reset();
                 self.set_problem(Lane::Alert, None, None);
                 if !self.wait(&self.wake_alert, self.options.interval).await {
@@ -528,9 +538,14 @@ impl Shared {
                 }
                 continue;
             }
+            self.alert_sending.store(true, Ordering::SeqCst);
             self.set_syncing(Lane::Alert, true);
             let result = self.send_alerts(alerts).await;
             self.set_syncing(Lane::Alert, false);
+            if result.is_err() {
+                // Waiting to retry: the backlog need not wait too.
+                self.alerts_idle();
+            }
             self.refresh_counts().await;
             match result {
                 Ok(()) => {
@@ -555,6 +570,28 @@ impl Shared {
                     }
                 }
             }
+        }
+        self.alerts_idle();
+    }
+
+    fn alerts_idle(&self) {
+        self.alert_sending.store(false, Ordering::SeqCst);
+        self.alert_done.notify_waiters();
+    }
+
+    /// Before a new batch: let an alert being sent go first (bounded by the
+    /// alert timeout, so a stuck alert never stops the backlog for long).
+    async fn yield_to_alerts(&self) {
+        let deadline = Instant::now() + self.options.alert_timeout;
+        while self.alert_sending.load(Ordering::SeqCst)
+            && Instant::now() < deadline
+            && !self.stopped()
+        {
+            let done = self.alert_done.notified();
+            if !self.alert_sending.load(Ordering::SeqCst) {
+                break;
+            }
+            let _ = tokio::time::timeout_at(deadline, done).await;
         }
     }
 
@@ -616,6 +653,7 @@ impl Shared {
                     auth_retry = true;
                     continue;
                 }
+                Err(SyncError::Stopped) => break,
                 Err(e) => {
                     auth_retry = false;
                     if e.is_retryable() {
@@ -680,6 +718,7 @@ impl Shared {
 
     /// Sends the backlog (not alerts) until nothing is left or a request fails.
     async fn push(&self, token: &DeviceToken) -> Result<(), SyncError> {
+        let mut last_count = Instant::now();
         'pass: loop {
             let mut cursor = 0i64;
             let mut inflight: JoinSet<BatchResult> = JoinSet::new();
@@ -687,6 +726,13 @@ impl Shared {
             let mut split = false;
             loop {
                 while failure.is_none() && !split && inflight.len() < self.options.pipeline.max(1) {
+                    self.yield_to_alerts().await;
+                    if self.stopped() {
+                        // Stop between batches; what is in flight is
+                        // settled below or simply resent next time.
+                        failure.get_or_insert(SyncError::Stopped);
+                        break;
+                    }
                     let limit = self.batch_limit.load(Ordering::SeqCst).max(1);
                     let max_bytes = self.options.batch_max_bytes;
                     let batch = self
@@ -711,7 +757,11 @@ impl Shared {
                 match result {
                     Ok(resp) => {
                         self.settle(batch, resp).await?;
-                        self.refresh_counts().await;
+                        // Counting scans the outbox: not after every batch.
+                        if last_count.elapsed() >= COUNT_EVERY {
+                            last_count = Instant::now();
+                            self.refresh_counts().await;
+                        }
                     }
                     // Refused as a whole for its size or shape: halve it
                     // until the one item at fault is alone, then refuse it.

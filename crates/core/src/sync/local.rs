@@ -50,6 +50,8 @@ pub(crate) const SETTING_DIRECTORY_KEY: &str = "sync.directory_key";
 pub(crate) const SETTING_REGISTERED_SEALING: &str = "sync.registered_sealing_key";
 pub(crate) const SETTING_UPDATES_CURSOR: &str = "sync.updates_cursor";
 pub(crate) const SETTING_DIRECTORY_VERSION: &str = "sync.directory_version";
+/// When the cached directory version was published (service clock, ms).
+pub(crate) const SETTING_DIRECTORY_PUBLISHED: &str = "sync.directory_published_at_ms";
 pub(crate) const SETTING_LAST_CONTACT: &str = "sync.last_contact_ms";
 
 fn id_of(bytes: &[u8]) -> Result<RecordId, StoreError> {
@@ -339,6 +341,11 @@ impl Vault {
         tx.execute("DELETE FROM directory_entry", [])?;
         upsert_entries(&tx, &s.entries)?;
         put_setting(&tx, SETTING_DIRECTORY_VERSION, &s.version.to_string())?;
+        put_setting(
+            &tx,
+            SETTING_DIRECTORY_PUBLISHED,
+            &s.published_at_ms.to_string(),
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -362,6 +369,11 @@ impl Vault {
             }
         }
         put_setting(&tx, SETTING_DIRECTORY_VERSION, &d.to_version.to_string())?;
+        put_setting(
+            &tx,
+            SETTING_DIRECTORY_PUBLISHED,
+            &d.published_at_ms.to_string(),
+        )?;
         tx.commit()?;
         Ok(())
     }

@@ -56,7 +56,7 @@
 mod client;
 mod engine;
 mod error;
-mod local;
+pub(crate) mod local;
 
 pub use engine::{SyncEngine, SyncOptions};
 pub use error::{Backoff, SyncError};
