@@ -9,6 +9,9 @@ source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
 XVFB_PID=""
+# A PostgreSQL cluster of this run's own, so two runs on one machine never
+# stop each other's server.
+export KULNA_PG_DIR="$(mktemp -d /tmp/kulna-pg-XXXXXX)"
 cleanup() {
   [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
   "$ROOT/scripts/postgres-test-server.sh" stop >/dev/null 2>&1 || true
