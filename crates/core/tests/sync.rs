@@ -376,9 +376,9 @@ async fn a_wrong_device_clock_changes_nothing() {
     expected.insert(alert, p);
     let mut options = fast_options(&service.url);
     options.batch_max_records = 10;
-    // One batch in flight: with two, the service may commit the second
-    // first, which says nothing about the clock. This test is about the
-    // clock: the order must be the written order whatever the clock says.
+    // One batch in flight, so the service's order is the sending order:
+    // with two, neighbouring batches may land either way round (the
+    // service orders its queue by its own receipt time anyway).
     options.pipeline = 1;
     let engine = SyncEngine::start(data.clone(), options).unwrap();
     wait_drained(&data, Duration::from_secs(30)).await;
