@@ -907,6 +907,9 @@ fn shred_space(conn: &mut Connection, space: i64, params: KdfParams) -> Result<(
         [space],
     )?;
     tx.execute("DELETE FROM vault_item WHERE space = ?1", [space])?;
+    // Statuses were sealed to the device key destroyed here: unreadable,
+    // but their case ids and times would still say she had cases.
+    tx.execute("DELETE FROM case_update", [])?;
     tx.execute("UPDATE device SET sealing_public = NULL", [])?;
     tx.commit()?;
     forget_old_keys(conn)?;
@@ -937,5 +940,36 @@ mod tests {
         assert_eq!(wait_after(FREE_ATTEMPTS), FIRST_WAIT);
         assert_eq!(wait_after(FREE_ATTEMPTS + 1), FIRST_WAIT * 2);
         assert_eq!(wait_after(FREE_ATTEMPTS + 30), MAX_WAIT);
+    }
+
+    #[test]
+    fn a_duress_wipe_leaves_no_trace_of_case_statuses() {
+        let dir = tempfile::tempdir().unwrap();
+        let options = VaultOptions {
+            kdf_cost: KdfCost::insecure_for_tests(std::num::NonZeroU32::MIN),
+            ..VaultOptions::default()
+        };
+        let vault = Vault::open(dir.path(), options).unwrap();
+        let pin = |t: &str| Pin::new(t.into()).unwrap();
+        vault.set_pin(&pin("2468")).unwrap();
+        vault.set_duress_pin(&pin("1357"), true).unwrap();
+        let count = |v: &Vault| -> i64 {
+            v.inner()
+                .conn
+                .query_row("SELECT count(*) FROM case_update", [], |r| r.get(0))
+                .unwrap()
+        };
+        vault
+            .inner()
+            .conn
+            .execute(
+                "INSERT INTO case_update (case_id, created_at_ms, sealed) VALUES (?1, 1, x'00')",
+                [&[7u8; 16][..]],
+            )
+            .unwrap();
+        assert_eq!(count(&vault), 1);
+        vault.lock();
+        vault.unlock(&pin("1357")).unwrap();
+        assert_eq!(count(&vault), 0);
     }
 }
