@@ -267,7 +267,12 @@ pub fn App() -> impl IntoView {
     move || {
         if disguised.get() {
             let pin_set = pin_set.get_untracked();
-            view! { <Calculator pin_set=pin_set on_return=leave_disguise /> }.into_any()
+            view! {
+                <div class="calc-page">
+                    <Calculator pin_set=pin_set on_return=leave_disguise />
+                </div>
+            }
+            .into_any()
         } else if !loaded.get() {
             // Nothing until we know whether to open disguised.
             ().into_any()
