@@ -14,7 +14,7 @@ use crate::tokens;
 use crate::AppState;
 use axum::extract::{FromRequestParts, State};
 use axum::http::request::Parts;
-use axum::http::{header, StatusCode};
+use axum::http::StatusCode;
 use axum::Json;
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine as _;
@@ -128,12 +128,7 @@ impl FromRequestParts<AppState> for DeviceAuth {
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
         const BAD: AppError = AppError::Unauthorized("missing or invalid device token");
-        let header = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .ok_or(BAD)?;
-        let (id, secret) = tokens::split_bearer(header).ok_or(BAD)?;
+        let (id, secret) = tokens::bearer(&parts.headers).ok_or(BAD)?;
         let id = DeviceId::parse(id).map_err(|_| BAD)?;
         let cache = &state.inner.devices;
         let device = cache.load(state, id, false).await?.ok_or(BAD)?;

@@ -17,7 +17,7 @@ use argon2::password_hash::{PasswordHash, PasswordHasher as _, PasswordVerifier 
 use argon2::{Algorithm, Argon2, Params, Version};
 use axum::extract::{FromRequestParts, State};
 use axum::http::request::Parts;
-use axum::http::{header, StatusCode};
+use axum::http::StatusCode;
 use axum::Json;
 use kulna_model::staff::{LoginRequest, LoginResponse, Role, Scope, StaffProfile};
 use secrecy::{ExposeSecret as _, SecretString};
@@ -236,12 +236,7 @@ impl FromRequestParts<AppState> for StaffAuth {
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
         const BAD: AppError = AppError::Unauthorized("missing or invalid session; sign in again");
-        let header = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .ok_or(BAD)?;
-        let (id, secret) = tokens::split_bearer(header).ok_or(BAD)?;
+        let (id, secret) = tokens::bearer(&parts.headers).ok_or(BAD)?;
         if id.len() != 32 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
             return Err(BAD);
         }

@@ -34,6 +34,14 @@ pub fn secret_matches(secret: &str, stored: &[u8]) -> bool {
     h.len() == stored.len() && bool::from(h.ct_eq(stored))
 }
 
+/// The `<id>` and `<secret>` of a request's `Authorization: Bearer` header.
+pub fn bearer(headers: &axum::http::HeaderMap) -> Option<(&str, &str)> {
+    headers
+        .get(axum::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(split_bearer)
+}
+
 /// Splits `Bearer <id>.<secret>` from an Authorization header value.
 pub fn split_bearer(header: &str) -> Option<(&str, &str)> {
     let token = header
