@@ -1,10 +1,6 @@
+use super::pin;
 use crate::state::AppState;
-use kulna_core::Pin;
 use kulna_model::CommandError;
-
-fn pin(text: String) -> Result<Pin, kulna_core::StoreError> {
-    Ok(Pin::new(text)?)
-}
 
 /// Chooses her PIN on first run.
 #[tauri::command]
