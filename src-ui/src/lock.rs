@@ -54,6 +54,21 @@ fn problem_view(locale: ReadSignal<Locale>, problem: RwSignal<Option<Problem>>) 
     }
 }
 
+/// A labelled PIN field: hidden text, a numeric keypad on phones, never
+/// remembered by the browser.
+pub(crate) fn pin_field(
+    locale: ReadSignal<Locale>,
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+) -> impl IntoView {
+    view! {
+        <label for=id>{move || t(locale.get(), label)}</label>
+        <input id=id type="password" inputmode="numeric" autocomplete="off"
+            prop:value=value on:input=move |ev| value.set(event_target_value(&ev)) />
+    }
+}
+
 /// First run: choose a PIN (optional: the panic button works without one).
 #[component]
 pub fn PinSetup(locale: ReadSignal<Locale>, on_done: impl Fn() + Copy + 'static) -> impl IntoView {
@@ -89,12 +104,8 @@ pub fn PinSetup(locale: ReadSignal<Locale>, on_done: impl Fn() + Copy + 'static)
             <h2 id="pin-setup-heading">{move || t(locale.get(), "pin-setup-heading")}</h2>
             <p>{move || t(locale.get(), "pin-setup-hint")}</p>
             <form on:submit=submit>
-                <label for="pin-new">{move || t(locale.get(), "pin-label")}</label>
-                <input id="pin-new" type="password" inputmode="numeric" autocomplete="off"
-                    prop:value=pin on:input=move |ev| pin.set(event_target_value(&ev)) />
-                <label for="pin-again">{move || t(locale.get(), "pin-again-label")}</label>
-                <input id="pin-again" type="password" inputmode="numeric" autocomplete="off"
-                    prop:value=again on:input=move |ev| again.set(event_target_value(&ev)) />
+                {pin_field(locale, "pin-new", "pin-label", pin)}
+                {pin_field(locale, "pin-again", "pin-again-label", again)}
                 <button id="pin-save" type="submit">{move || t(locale.get(), "pin-save")}</button>
                 {problem_view(locale, problem)}
             </form>
@@ -132,9 +143,7 @@ pub fn UnlockForm(
         <section class="card" id="unlock" aria-labelledby="unlock-heading">
             <h2 id="unlock-heading">{move || t(locale.get(), "unlock-heading")}</h2>
             <form on:submit=submit>
-                <label for="pin-unlock">{move || t(locale.get(), "pin-label")}</label>
-                <input id="pin-unlock" type="password" inputmode="numeric" autocomplete="off"
-                    prop:value=pin on:input=move |ev| pin.set(event_target_value(&ev)) />
+                {pin_field(locale, "pin-unlock", "pin-label", pin)}
                 <button id="unlock-button" type="submit" prop:disabled=busy aria-busy=move || busy.get().to_string()>
                     {move || t(locale.get(), "unlock-button")}
                 </button>

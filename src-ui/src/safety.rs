@@ -3,7 +3,7 @@
 
 use crate::i18n::{t, t_count};
 use crate::ipc;
-use crate::lock::{Problem, MIN_PIN_CHARS};
+use crate::lock::{pin_field, Problem, MIN_PIN_CHARS};
 use kulna_model::Locale;
 use leptos::ev::SubmitEvent;
 use leptos::leptos_dom::helpers::{set_interval_with_handle, IntervalHandle};
@@ -24,19 +24,6 @@ fn notice(
             let class = if ok { "status-line ok" } else { "status-line warn" };
             view! { <p id=id class=class role="status" data-message=p.id>{p.text(locale.get())}</p> }
         })
-    }
-}
-
-fn field(
-    locale: ReadSignal<Locale>,
-    id: &'static str,
-    label: &'static str,
-    value: RwSignal<String>,
-) -> impl IntoView {
-    view! {
-        <label for=id>{move || t(locale.get(), label)}</label>
-        <input id=id type="password" inputmode="numeric" autocomplete="off"
-            prop:value=value on:input=move |ev| value.set(event_target_value(&ev)) />
     }
 }
 
@@ -135,9 +122,9 @@ pub fn SafetyCard(
 
             <form id="change-pin" on:submit=change>
                 <h3>{move || t(locale.get(), "change-pin-heading")}</h3>
-                {field(locale, "pin-current", "pin-current-label", current)}
-                {field(locale, "pin-changed-new", "pin-label", new_pin)}
-                {field(locale, "pin-changed-again", "pin-again-label", again)}
+                {pin_field(locale, "pin-current", "pin-current-label", current)}
+                {pin_field(locale, "pin-changed-new", "pin-label", new_pin)}
+                {pin_field(locale, "pin-changed-again", "pin-again-label", again)}
                 <button id="change-pin-button" type="submit">{move || t(locale.get(), "change-pin-button")}</button>
                 {notice(locale, "change-pin-message", change_message)}
             </form>
@@ -145,7 +132,7 @@ pub fn SafetyCard(
             <form id="duress" on:submit=save_duress>
                 <h3>{move || t(locale.get(), "duress-heading")}</h3>
                 <p class="hint">{move || t(locale.get(), "duress-hint")}</p>
-                {field(locale, "duress-pin", "pin-label", duress)}
+                {pin_field(locale, "duress-pin", "pin-label", duress)}
                 <label class="toggle">
                     <input id="duress-wipe" type="checkbox" prop:checked=wipe_real
                         on:change=move |ev| wipe_real.set(event_target_checked(&ev)) />
