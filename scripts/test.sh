@@ -8,6 +8,14 @@ source "$(dirname "$0")/lib.sh"
 "$ROOT/scripts/setup.sh"
 cd "$ROOT"
 
+# A cold run writes about NEEDED_GIB to target/; say so before starting rather
+# than failing half way with "No space left on device".
+NEEDED_GIB=8
+free_gib="$(df -P -BG "$ROOT" | awk 'NR==2 { gsub("G", "", $4); print $4 }')"
+if [ -n "$free_gib" ] && [ "$free_gib" -lt "$NEEDED_GIB" ]; then
+  say "warning: only ${free_gib} GiB free on the disk of $ROOT; a cold run needs about ${NEEDED_GIB} GiB"
+fi
+
 XVFB_PID=""
 # A PostgreSQL cluster of this run's own, so two runs on one machine never
 # stop each other's server.
