@@ -19,14 +19,26 @@ use std::collections::BTreeSet;
 /// The Fluent sources of one locale: every `.ftl` file, concatenated in a
 /// fixed order.
 pub fn sources(locale: Locale) -> &'static [&'static str] {
-    macro_rules! files {
-        ($code:literal) => {
-            &[include_str!(concat!(
+    macro_rules! ftl {
+        ($code:literal, $name:literal) => {
+            include_str!(concat!(
                 env!("CARGO_MANIFEST_DIR"),
                 "/../../locales/",
                 $code,
-                "/main.ftl"
-            ))]
+                "/",
+                $name
+            ))
+        };
+    }
+    // One file per part of the app, so the parts grow without stepping on
+    // each other: the woman's screens, the directory, the staff side.
+    macro_rules! files {
+        ($code:literal) => {
+            &[
+                ftl!($code, "main.ftl"),
+                ftl!($code, "directory.ftl"),
+                ftl!($code, "staff.ftl"),
+            ]
         };
     }
     match locale {

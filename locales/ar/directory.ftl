@@ -1,0 +1,1 @@
+## The directory: opportunities and services near her.

@@ -1,0 +1,1 @@
+## The staff side: sign-in, queue, cases, intake, supervisor views.
