@@ -21,6 +21,13 @@ fn main() {
         "submit_support_request",
         "get_sync_state",
         "send_now",
+        "set_region",
+        "set_text_size",
+        "finish_first_run",
+        "set_auto_lock",
+        "get_alert_progress",
+        "get_trusted_contacts",
+        "set_trusted_contacts",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .unwrap_or_else(|e| panic!("tauri build step failed: {e}"));

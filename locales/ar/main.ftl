@@ -197,3 +197,51 @@ call-line = خط الاستماع للنساء
 call-police = الشرطة
 call-gendarmerie = الدرك الملكي
 call-civil = الوقاية المدنية (حريق، إسعاف)
+
+## Alert progress, first run, settings
+panic-sent = أُرسل الإنذار إلى خط النساء. في انتظار مستمِعة…
+panic-received = تسلّمت مستمِعة إنذارك. ابقي في أمان، ستتصرّف.
+panic-refused = لم يقبل الخط هذا الإنذار. اتصلي الآن بالرقم 19 (الشرطة) أو 8350.
+panic-step-saved = حُفظ
+panic-step-sent = أُرسل
+panic-step-received = وصل
+first-run-language = اختاري لغتك
+first-run-about-heading = ماذا يفعل هذا التطبيق
+first-run-about-alert = زر النجدة يرسل إنذارًا إلى خط النساء حتى والتطبيق مقفل. اضغطي عليه مطوّلًا لمدة ثانيتين.
+first-run-about-report = يمكنك التبليغ عن العنف بجميع أشكاله، وتحديد من يمكن إخباره.
+first-run-about-support = يمكنك طلب المساعدة في الشغل أو التكوين أو إنشاء مشروع، وإيجاد العروض القريبة منك.
+first-run-about-stored = ما تكتبينه يبقى على هذا الهاتف مقفلًا برمزك السري، ولا يُرسَل إلا إلى خط النساء مختومًا لا يقرؤه أحد غيره.
+first-run-about-offline = يعمل بدون إنترنت: ما ترسلينه ينتظر هنا ويُرسَل فور توفّر الاتصال.
+first-run-about-exit = زر الخروج، أو مفتاح Escape، يخفي التطبيق فورًا خلف آلة حاسبة.
+first-run-next = التالي
+first-run-skip = تخطّي والذهاب إلى التطبيق
+first-run-region-heading = جهتك
+first-run-region-why = تُرفَق جهتك بالإنذار عندما لا يعرف هذا الجهاز مكانك، وتُعرَض بها العروض القريبة منك.
+first-run-pin-why = اختاري رمزًا سريًا حتى لا يقرأ أحد ما تكتبينه. يمكنك فعل ذلك لاحقًا أيضًا.
+settings-heading = الإعدادات
+settings-region = جهتك
+settings-text-size = حجم الخط
+settings-text-size-normal = عادي
+settings-text-size-large = كبير
+settings-text-size-larger = كبير جدًا
+settings-auto-lock = قفل التطبيق بعد
+settings-auto-lock-never = أبدًا
+settings-auto-lock-minutes = { $count ->
+    [zero] { $count } دقيقة دون استعمال
+    [one] دقيقة واحدة دون استعمال
+    [two] دقيقتين دون استعمال
+    [few] { $count } دقائق دون استعمال
+    [many] { $count } دقيقة دون استعمال
+   *[other] { $count } دقيقة دون استعمال
+}
+settings-saved = حُفظ.
+unlock-opening = جارٍ الفتح… يستغرق ذلك لحظة.
+panic-sms = راسلي جهات الثقة
+panic-sms-body = أحتاج إلى مساعدة. اتصلي بي أو تعالي من فضلك. أنا في جهة { $region }.
+panic-sms-body-no-region = أحتاج إلى مساعدة. اتصلي بي أو تعالي من فضلك.
+contacts-heading = جهات الثقة
+contacts-hint = حتى ثلاثة أشخاص تقترح شاشة النجدة مراسلتهم. محفوظون برمزك السري.
+contacts-number = رقم الهاتف
+contacts-save = حفظ جهات الثقة
+contacts-saved = حُفظت جهات الثقة.
+contacts-bad-number = أحد هذه ليس رقم هاتف (ثلاثة أرقام على الأكثر).

@@ -197,3 +197,51 @@ call-line = خط الإنصات للنساء
 call-police = البوليس
 call-gendarmerie = الجدارمية
 call-civil = الوقاية المدنية (العافية، لانبيلانس)
+
+## Alert progress, first run, settings
+panic-sent = الإنذار تصيفط لخط النساء. كنتسناو شي مستمعة…
+panic-received = وحدة المستمعة توصلات بالإنذار ديالك. بقاي فأمان، غادي تتحرك.
+panic-refused = الخط ما قبلش هاد الإنذار. عيطي دابا ل 19 (البوليس) ولا 8350.
+panic-step-saved = تحفظ
+panic-step-sent = تصيفط
+panic-step-received = وصل
+first-run-language = ختاري اللغة ديالك
+first-run-about-heading = شنو كيدير هاد التطبيق
+first-run-about-alert = البوطونة ديال النجدة كتصيفط إنذار لخط النساء حتى يلا كان التطبيق مسدود. ضغطي عليها جوج ثواني.
+first-run-about-report = تقدري تبلّغي على أي نوع ديال العنف، وتقولي شكون يقدر يعرف.
+first-run-about-support = تقدري تطلبي المساعدة فالخدمة ولا التكوين ولا مشروع، وتلقاي العروض اللي قريبة ليك.
+first-run-about-stored = داكشي اللي كتكتبي كيبقى فهاد التيليفون مسدود بالرمز ديالك. ما كيتصيفط غير لخط النساء، مختوم باش حتى واحد آخر ما يقراه.
+first-run-about-offline = خدام بلا أنترنيت: داكشي اللي كتصيفطي كيتسنى هنا وكيمشي غير تكون الكونيكسيون.
+first-run-about-exit = البوطونة ديال الخروج، ولا Escape، كتخبي التطبيق دغيا مور آلة حاسبة.
+first-run-next = اللي من بعد
+first-run-skip = دوزي، سيري للتطبيق
+first-run-region-heading = الجهة ديالك
+first-run-region-why = الجهة ديالك كتمشي مع الإنذار ملي هاد الجهاز ما كيعرفش فين نتي، وكتبيّن العروض اللي قريبة ليك.
+first-run-pin-why = ختاري رمز سري باش حتى واحد ما يقرا داكشي اللي كتكتبي. تقدري تديريه من بعد حتى هو.
+settings-heading = الإعدادات
+settings-region = الجهة ديالك
+settings-text-size = قد الكتابة
+settings-text-size-normal = عادي
+settings-text-size-large = كبير
+settings-text-size-larger = كبير بزاف
+settings-auto-lock = سدّ التطبيق من بعد
+settings-auto-lock-never = عمرو
+settings-auto-lock-minutes = { $count ->
+    [zero] { $count } دقيقة بلا استعمال
+    [one] دقيقة وحدة بلا استعمال
+    [two] جوج دقايق بلا استعمال
+    [few] { $count } دقايق بلا استعمال
+    [many] { $count } دقيقة بلا استعمال
+   *[other] { $count } دقيقة بلا استعمال
+}
+settings-saved = تحفظ.
+unlock-opening = كنحلّو… خاص شوية ديال الوقت.
+panic-sms = صيفطي ميساج للناس اللي كتيقي فيهم
+panic-sms-body = محتاجة المساعدة. عيطي ليا ولا أجي عافاك. أنا فجهة { $region }.
+panic-sms-body-no-region = محتاجة المساعدة. عيطي ليا ولا أجي عافاك.
+contacts-heading = الناس اللي كتيقي فيهم
+contacts-hint = حتى تلاتة ديال الناس اللي شاشة النجدة كتقترح تصيفطي ليهم ميساج. محفوظين بالرمز ديالك.
+contacts-number = نمرة التيليفون
+contacts-save = حفظي النمر
+contacts-saved = النمر تحفظو.
+contacts-bad-number = وحدة من هادو ماشي نمرة تيليفون (تلاتة ديال النمر على الأكثر).

@@ -181,3 +181,47 @@ call-line = Women's listening line
 call-police = Police
 call-gendarmerie = Royal Gendarmerie
 call-civil = Civil protection (fire, ambulance)
+
+## Alert progress, first run, settings
+panic-sent = Alert sent to the women's line. Waiting for a listener…
+panic-received = A listener has your alert. Stay safe; they will act on it.
+panic-refused = The line could not accept this alert. Call 19 (police) or 8350 now.
+panic-step-saved = Saved
+panic-step-sent = Sent
+panic-step-received = Received
+first-run-language = Choose your language
+first-run-about-heading = What this app does
+first-run-about-alert = The Help button sends an alert to the women's line, even when the app is locked. Hold it for 2 seconds.
+first-run-about-report = You can report violence of any kind, and say who may be told.
+first-run-about-support = You can ask for help with work, training or starting a project, and find offers near you.
+first-run-about-stored = What you write stays on this phone, locked with your PIN. It is sent only to the women's line, sealed so no one else can read it.
+first-run-about-offline = It works without internet: what you send waits here and goes as soon as there is a connection.
+first-run-about-exit = The Exit button, or the Escape key, hides the app at once behind a calculator.
+first-run-next = Next
+first-run-skip = Skip, go to the app
+first-run-region-heading = Your region
+first-run-region-why = Your region goes with an alert when this device cannot tell where you are, and shows the offers near you.
+first-run-pin-why = Choose a PIN so that no one else can read what you write. You can also do it later.
+settings-heading = Settings
+settings-region = Your region
+settings-text-size = Text size
+settings-text-size-normal = Normal
+settings-text-size-large = Large
+settings-text-size-larger = Larger
+settings-auto-lock = Lock the app after
+settings-auto-lock-never = Never
+settings-auto-lock-minutes = { $count ->
+    [one] 1 minute without use
+   *[other] { $count } minutes without use
+}
+settings-saved = Saved.
+unlock-opening = Opening… this takes a moment.
+panic-sms = Text my trusted contacts
+panic-sms-body = I need help. Please call me or come. I am in { $region }.
+panic-sms-body-no-region = I need help. Please call me or come.
+contacts-heading = Trusted contacts
+contacts-hint = Up to three people the Help screen offers to text. Kept locked with your PIN.
+contacts-number = Phone number
+contacts-save = Save contacts
+contacts-saved = Contacts saved.
+contacts-bad-number = One of these is not a phone number (at most three numbers).

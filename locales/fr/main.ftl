@@ -179,3 +179,47 @@ call-line = Ligne d'écoute des femmes
 call-police = Police
 call-gendarmerie = Gendarmerie royale
 call-civil = Protection civile (pompiers, ambulance)
+
+## Alert progress, first run, settings
+panic-sent = Alerte envoyée à la ligne des femmes. En attente d'une écoutante…
+panic-received = Une écoutante a reçu votre alerte. Restez en sécurité ; elle va agir.
+panic-refused = La ligne n'a pas pu accepter cette alerte. Appelez tout de suite le 19 (police) ou le 8350.
+panic-step-saved = Enregistrée
+panic-step-sent = Envoyée
+panic-step-received = Reçue
+first-run-language = Choisissez votre langue
+first-run-about-heading = Ce que fait cette application
+first-run-about-alert = Le bouton Aide envoie une alerte à la ligne des femmes, même quand l'application est verrouillée. Maintenez-le 2 secondes.
+first-run-about-report = Vous pouvez signaler toute forme de violence et dire qui peut être informé.
+first-run-about-support = Vous pouvez demander de l'aide pour un emploi, une formation ou un projet, et trouver les offres près de chez vous.
+first-run-about-stored = Ce que vous écrivez reste sur ce téléphone, verrouillé par votre code. Il n'est envoyé qu'à la ligne des femmes, scellé pour que personne d'autre ne puisse le lire.
+first-run-about-offline = Elle fonctionne sans internet : ce que vous envoyez attend ici et part dès qu'il y a une connexion.
+first-run-about-exit = Le bouton Sortir, ou la touche Échap, cache aussitôt l'application derrière une calculatrice.
+first-run-next = Suivant
+first-run-skip = Passer, aller à l'application
+first-run-region-heading = Votre région
+first-run-region-why = Votre région accompagne une alerte quand cet appareil ne sait pas où vous êtes, et montre les offres près de chez vous.
+first-run-pin-why = Choisissez un code pour que personne d'autre ne puisse lire ce que vous écrivez. Vous pouvez aussi le faire plus tard.
+settings-heading = Réglages
+settings-region = Votre région
+settings-text-size = Taille du texte
+settings-text-size-normal = Normale
+settings-text-size-large = Grande
+settings-text-size-larger = Très grande
+settings-auto-lock = Verrouiller l'application après
+settings-auto-lock-never = Jamais
+settings-auto-lock-minutes = { $count ->
+    [one] { $count } minute sans utilisation
+   *[other] { $count } minutes sans utilisation
+}
+settings-saved = Enregistré.
+unlock-opening = Ouverture… cela prend un instant.
+panic-sms = Envoyer un SMS à mes contacts de confiance
+panic-sms-body = J'ai besoin d'aide. Appelle-moi ou viens, s'il te plaît. Je suis dans la région { $region }.
+panic-sms-body-no-region = J'ai besoin d'aide. Appelle-moi ou viens, s'il te plaît.
+contacts-heading = Contacts de confiance
+contacts-hint = Jusqu'à trois personnes à qui l'écran d'aide propose d'envoyer un SMS. Gardées sous votre code.
+contacts-number = Numéro de téléphone
+contacts-save = Enregistrer les contacts
+contacts-saved = Contacts enregistrés.
+contacts-bad-number = L'un d'eux n'est pas un numéro de téléphone (trois numéros au plus).

@@ -182,3 +182,47 @@ call-line = ⵜⵉⵣⵉ ⵏ ⵓⵙⴼⵍⴷ ⵉ ⵜⵎⵖⴰⵔⵉⵏ
 call-police = ⵜⴰⵎⵙⵍⵟⵜ
 call-gendarmerie = ⵍⴵⴰⴷⴰⵔⵎⵉⵢⴰ ⵜⴰⴳⵍⴷⵉⵜ
 call-civil = ⴰⵙⵜⵜⴰⵡⵉ ⴰⵖⵔⴼⴰⵏ (ⵜⴰⵎⵙⵙⴰ, ⴰⵙⵏⵓⵍⴼⵓ)
+
+## Alert progress, first run, settings
+panic-sent = ⵉⵜⵜⵓⵣⵏ ⵓⵙⵍⵖⵓ ⵖⵔ ⵓⵣⵔⵉⴳ ⵏ ⵜⵎⵖⴰⵔⵉⵏ. ⵏⵔⴰⵊⵊⴰ ⵢⴰⵜ ⵜⵎⵙⴼⵍⴷⵜ…
+panic-received = ⵢⴰⵜ ⵜⵎⵙⴼⵍⴷⵜ ⵜⴽⵛⵎ ⵖⵓⵔⵙ ⵓⵙⵍⵖⵓ ⵏⵎ. ⵇⵇⵉⵎ ⴳ ⵜⵍⵍⵉⵙ, ⴰⴷ ⵜⵙⴽⵔ.
+panic-refused = ⵓⵔ ⵉⵇⴱⵉⵍ ⵓⵣⵔⵉⴳ ⴰⵙⵍⵖⵓ ⴰ. ⵖⵔ ⵖⵉⵍⴰⴷ ⵙ 19 (ⵜⴰⵎⵙⵍⵟⵜ) ⵏⵖ 8350.
+panic-step-saved = ⵉⵜⵜⵓⵃⵟⵟⴰ
+panic-step-sent = ⵉⵜⵜⵓⵣⵏ
+panic-step-received = ⵉⵍⴽⵎ
+first-run-language = ⵙⵜⵢ ⵜⵓⵜⵍⴰⵢⵜ ⵏⵎ
+first-run-about-heading = ⵎⴰⴷ ⵉⵙⴽⴰⵔ ⵓⵙⵏⴼⴰⵔ ⴰ
+first-run-about-alert = ⵜⴰⴼⵍⵓⵙⵜ ⵏ ⵜⵡⵉⵙⵉ ⵜⴰⵣⵏ ⴰⵙⵍⵖⵓ ⵖⵔ ⵓⵣⵔⵉⴳ ⵏ ⵜⵎⵖⴰⵔⵉⵏ, ⵡⵍⴰ ⵉⴳ ⵉⵇⵇⵏ ⵓⵙⵏⴼⴰⵔ. ⵙⵙⵏⵜⵍ ⴼⵍⵍⴰⵙ ⵙⵉⵏ ⵜⵙⵉⵏⵜⵉⵎⵉⵏ.
+first-run-about-report = ⵜⵣⵎⵔⴷ ⴰⴷ ⵜⵎⵎⵍⴷ ⴽⵔⴰ ⵏ ⵓⵙⵏⴼⵍ ⵏ ⵜⴰⴽⵔⵉⴹⵜ, ⴰⴷ ⵜⵉⵏⵉⴷ ⵎⴰⵏⵡ ⵉⵣⵎⵔⵏ ⴰⴷ ⵉⵙⵙⵏ.
+first-run-about-support = ⵜⵣⵎⵔⴷ ⴰⴷ ⵜⵙⵜⵔⴷ ⵜⴰⵡⵉⵙⵉ ⴳ ⵜⵡⵓⵔⵉ, ⴳ ⵓⵙⵎⵓⵜⵜⴳ ⵏⵖ ⴳ ⵓⵙⵏⴼⴰⵔ, ⴷ ⴰⴷ ⵜⴰⴼⴷ ⵜⵉⵏⵏⵓⵎⴰⵍ ⵉⵇⵔⴱⵏ.
+first-run-about-stored = ⴰⵢⵏⵏⴰ ⵜⵔⵉⵜⵉⴷ ⵉⵇⵇⵉⵎ ⴳ ⵜⵉⵍⵉⴼⵓⵏ ⴰ, ⵉⵇⵇⵏ ⵙ ⵓⵎⴰⵜⴰⵔ ⵏⵎ. ⵓⵔ ⵉⵜⵜⵓⵣⵏ ⵖⴰⵙ ⵖⵔ ⵓⵣⵔⵉⴳ ⵏ ⵜⵎⵖⴰⵔⵉⵏ, ⵉⵜⵜⵓⵥⵟⴰⴼ ⴰⴷ ⵓⵔ ⵜ ⵉⵖⵔ ⵢⴰⵏ ⵢⴰⴹⵏ.
+first-run-about-offline = ⵉⵙⵡⵓⵔⵉ ⴱⵍⴰ ⴰⵏⵜⵉⵔⵏⵉⵜ: ⴰⵢⵏⵏⴰ ⵜⵣⵏⴷ ⵉⵔⴰⵊⵊⴰ ⴷⵉⴳⵉ ⵢⴰⴷ ⵉⴷⴷⵓ ⵖⴰⵙ ⵜⵍⵍⴰ ⵜⵓⵇⵇⵏⴰ.
+first-run-about-exit = ⵜⴰⴼⵍⵓⵙⵜ ⵏ ⵓⴼⴼⵓⵖ, ⵏⵖ Escape, ⵜⵙⵙⵏⵜⵍ ⴰⵙⵏⴼⴰⵔ ⵖⵉⵍⴰⴷ ⴷⴼⴼⵉⵔ ⵢⴰⵜ ⵜⵎⵙⵙⵉⴹⵏⵜ.
+first-run-next = ⴰⵎⴹⴼⴰⵕ
+first-run-skip = ⵣⵔⵉ, ⴷⴷⵓ ⵖⵔ ⵓⵙⵏⴼⴰⵔ
+first-run-region-heading = ⵜⴰⵎⵏⴰⴹⵜ ⵏⵎ
+first-run-region-why = ⵜⴰⵎⵏⴰⴹⵜ ⵏⵎ ⵜⴷⴷⴰ ⴷ ⵓⵙⵍⵖⵓ ⵉⴳ ⵓⵔ ⵉⵙⵙⵉⵏ ⵓⵙⵎⵔⵙ ⴰ ⴰⵏⵙⴰ ⵏⵎ, ⵜⵙⵙⴽⴰⵏ ⵜⵉⵏⵏⵓⵎⴰⵍ ⵉⵇⵔⴱⵏ.
+first-run-pin-why = ⵙⵜⵢ ⴰⵎⴰⵜⴰⵔ ⵓⴼⴼⵉⵔ ⴰⴷ ⵓⵔ ⵉⵖⵔ ⵢⴰⵏ ⴰⵢⵏⵏⴰ ⵜⵔⵉⵜⵉⴷ. ⵜⵣⵎⵔⴷ ⴰⴷ ⵜ ⵜⴳⴷ ⴷⴼⴼⵉⵔ.
+settings-heading = ⵜⵉⵙⵖⴰⵍ
+settings-region = ⵜⴰⵎⵏⴰⴹⵜ ⵏⵎ
+settings-text-size = ⵜⵉⴷⵉ ⵏ ⵓⴹⵕⵉⵚ
+settings-text-size-normal = ⵜⴰⵎⵣⵡⴰⵔⵓⵜ
+settings-text-size-large = ⵜⴰⵎⵇⵔⴰⵏⵜ
+settings-text-size-larger = ⵜⴰⵎⵇⵔⴰⵏⵜ ⴱⴰⵀⵔⴰ
+settings-auto-lock = ⵇⵇⵏ ⴰⵙⵏⴼⴰⵔ ⴷⴼⴼⵉⵔ
+settings-auto-lock-never = ⵓⵔ ⵊⵊⵓ
+settings-auto-lock-minutes = { $count ->
+    [one] ⵢⴰⵜ ⵜⵓⵙⴷⵉⴷⵜ ⴱⵍⴰ ⴰⵙⵎⵔⵙ
+   *[other] { $count } ⵜⵓⵙⴷⵉⴷⵉⵏ ⴱⵍⴰ ⴰⵙⵎⵔⵙ
+}
+settings-saved = ⵉⵜⵜⵓⵃⵟⵟⴰ.
+unlock-opening = ⴰⵔ ⵉⵜⵜⵕⵥⵎ… ⵉⵜⵜⴰⵡⵉ ⴽⵔⴰ ⵏ ⵓⵙⵔⴰⴳ.
+panic-sms = ⴰⵣⵏ ⵜⵉⵏⴼⵓⵙⵉⵏ ⵉ ⵉⵎⴷⴷⴰⴽⴽⵍⵏ ⵏⵏⵎ
+panic-sms-body = ⵔⵉⵖ ⵜⴰⵡⵉⵙⵉ. ⵖⵔ ⵉⵢⵉ ⵏⵖ ⴰⵙⵉⴷ. ⵍⵍⵉⵖ ⴳ ⵜⵎⵏⴰⴹⵜ ⵏ { $region }.
+panic-sms-body-no-region = ⵔⵉⵖ ⵜⴰⵡⵉⵙⵉ. ⵖⵔ ⵉⵢⵉ ⵏⵖ ⴰⵙⵉⴷ.
+contacts-heading = ⵉⵎⴷⴷⴰⴽⴽⵍⵏ ⵏ ⵜⵉⴼⵍⵜ
+contacts-hint = ⴰⵔ ⴽⵕⴰⴹ ⵏ ⵎⵉⴷⴷⵏ ⵎⵉ ⵜⵙⵙⵓⵎⵔ ⵜⵉⵙⴽⵔⵉⵏⵜ ⵏ ⵜⵡⵉⵙⵉ ⴰⴷ ⴰⵙⵏ ⵜⴰⵣⵏⴷ ⵜⵉⵏⴼⵓⵙⵉⵏ. ⵃⵟⵟⴰⵏ ⵙ ⵓⵎⴰⵜⴰⵔ ⵏⵏⵎ.
+contacts-number = ⵓⵟⵟⵓⵏ ⵏ ⵜⵉⵍⵉⴼⵓⵏ
+contacts-save = ⵃⴹⵓ ⵉⵎⴷⴷⴰⴽⴽⵍⵏ
+contacts-saved = ⵃⵟⵟⴰⵏ ⵉⵎⴷⴷⴰⴽⴽⵍⵏ.
+contacts-bad-number = ⵢⴰⵏ ⴳⵉⵙⵏ ⵓⵔ ⵉⴳⵉ ⵓⵟⵟⵓⵏ ⵏ ⵜⵉⵍⵉⴼⵓⵏ (ⴽⵕⴰⴹ ⵏ ⵡⵓⵟⵟⵓⵏⵏ ⵖⴰⵙ).

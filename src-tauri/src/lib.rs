@@ -36,6 +36,23 @@ pub fn run() {
                     }
                 });
             }
+            // Auto-lock: an idle vault locks even while nothing calls into
+            // it, and the window is told so it hides what was open.
+            let data = std::sync::Arc::clone(&state.data);
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move {
+                let mut tick = tokio::time::interval(std::time::Duration::from_secs(5));
+                loop {
+                    tick.tick().await;
+                    let data = std::sync::Arc::clone(&data);
+                    let locked =
+                        tauri::async_runtime::spawn_blocking(move || data.vault().lock_if_idle())
+                            .await;
+                    if let Ok(Ok(true)) = locked {
+                        let _ = handle.emit("vault-locked", ());
+                    }
+                }
+            });
             app.manage(state);
             Ok(())
         })
@@ -71,6 +88,13 @@ pub fn run() {
             commands::support::submit_support_request,
             commands::sync::get_sync_state,
             commands::sync::send_now,
+            commands::settings::set_region,
+            commands::settings::set_text_size,
+            commands::settings::finish_first_run,
+            commands::settings::set_auto_lock,
+            commands::alert::get_alert_progress,
+            commands::safety::get_trusted_contacts,
+            commands::safety::set_trusted_contacts,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -3,13 +3,16 @@
 
 use crate::calls::CallCard;
 use crate::cases::MyCases;
+use crate::contacts::TrustedContactsCard;
 use crate::disguise::Calculator;
+use crate::firstrun::FirstRun;
 use crate::i18n::{apply_to_document, t, t_count, t_num};
 use crate::ipc;
 use crate::lock::{LockCard, PinSetup, UnlockForm};
 use crate::panic::PanicButton;
 use crate::report::{ReportOutcome, ReportPage};
 use crate::safety::SafetyCard;
+use crate::settings::{apply_text_size, SettingsCard};
 use crate::support::SupportPage;
 use kulna_model::record::{MyCase, ReportDraft};
 use kulna_model::{
@@ -42,6 +45,11 @@ pub fn App() -> impl IntoView {
     let support_sent = RwSignal::new(false);
 
     Effect::new(move |_| apply_to_document(locale.get()));
+    Effect::new(move |_| {
+        if let Some(Ok(s)) = status.get() {
+            apply_text_size(s.text_size);
+        }
+    });
 
     let refresh = move || {
         spawn_local(async move {
@@ -94,6 +102,14 @@ pub fn App() -> impl IntoView {
         .await;
     });
     let lock_state = move || status.get().and_then(|s| s.ok()).map(|s| s.lock);
+    // The shell locked the vault after a while without use: hide what was open.
+    spawn_local(async move {
+        ipc::on_vault_locked(move || {
+            writing.set(None);
+            refresh();
+        })
+        .await;
+    });
 
     // Quick exit: the calculator replaces every sensitive node at once, then
     // the vault locks.
@@ -177,7 +193,11 @@ pub fn App() -> impl IntoView {
                 } />
             </Show>
             <div class="home" hidden=move || writing.with(Option::is_some) || asking.get()>
-            <PanicButton locale=locale.read_only() on_saved=refresh />
+            <PanicButton
+                locale=locale.read_only()
+                region=Signal::derive(move || status.get().and_then(|s| s.ok()).and_then(|s| s.region))
+                on_saved=refresh
+            />
             <CallCard locale=locale.read_only() />
             <Show when=move || support_sent.get()>
                 <p id="support-sent" class="status-line ok" role="status">{move || t(locale.get(), "support-sent")}</p>
@@ -247,11 +267,24 @@ pub fn App() -> impl IntoView {
                 <MyCases locale=locale.read_only() cases=cases.read_only() />
             </Show>
             <Show when=move || lock_state() == Some(LockState::Unlocked)>
+                <TrustedContactsCard locale=locale.read_only() />
+            </Show>
+            <Show when=move || lock_state() == Some(LockState::Unlocked)>
                 <SafetyCard locale=locale.read_only() on_wiped=refresh />
             </Show>
             <StatusCard locale=locale.read_only() status=status.read_only() sync=sync.read_only() />
             <SyncCard locale=locale.read_only() sync=sync.read_only() />
             <LanguagePicker locale=locale.read_only() choose=choose />
+            {move || status.get().and_then(|s| s.ok()).map(|s| view! {
+                <SettingsCard
+                    locale=locale.read_only()
+                    region=s.region
+                    text_size=s.text_size
+                    auto_lock_minutes=s.auto_lock_minutes
+                    unlocked=s.lock == LockState::Unlocked
+                    on_changed=refresh
+                />
+            })}
             <Show when=move || save_failed.get()>
                 <p class="status-line warn" role="alert">{move || t(locale.get(), "error-generic")}</p>
             </Show>
@@ -264,6 +297,7 @@ pub fn App() -> impl IntoView {
     // (which would reset the panic button and any half-typed field).
     let loaded = Memo::new(move |_| status.with(Option::is_some));
     let pin_set = Memo::new(move |_| lock_state() != Some(LockState::NotSetUp));
+    let first_run = Memo::new(move |_| matches!(status.get(), Some(Ok(s)) if !s.first_run_done));
     move || {
         if disguised.get() {
             let pin_set = pin_set.get_untracked();
@@ -276,6 +310,11 @@ pub fn App() -> impl IntoView {
         } else if !loaded.get() {
             // Nothing until we know whether to open disguised.
             ().into_any()
+        } else if first_run.get() {
+            view! {
+                <FirstRun locale=locale.read_only() pin_set=pin_set.get_untracked() choose=choose on_done=refresh />
+            }
+            .into_any()
         } else {
             app().into_any()
         }

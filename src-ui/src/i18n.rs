@@ -25,6 +25,11 @@ pub fn t_num(locale: Locale, id: &str, name: &'static str, value: u32) -> String
     CATALOG.with(|c| c.format(locale, id, Some(&args)))
 }
 
+/// A message with named arguments.
+pub fn t_args(locale: Locale, id: &str, args: &kulna_i18n::FluentArgs<'_>) -> String {
+    CATALOG.with(|c| c.format(locale, id, Some(args)))
+}
+
 /// Sets `lang` and `dir` on the document element, so the whole page, the
 /// screen reader and the browser's bidi algorithm follow her language.
 pub fn apply_to_document(locale: Locale) {

@@ -147,6 +147,14 @@ pub fn UnlockForm(
                 <button id="unlock-button" type="submit" prop:disabled=busy aria-busy=move || busy.get().to_string()>
                     {move || t(locale.get(), "unlock-button")}
                 </button>
+                // Opening takes a moment on purpose (it makes guessing slow).
+                <Show when=move || busy.get()>
+                    <p id="unlock-progress" class="status-line" role="status">
+                        <progress class="working"></progress>
+                        " "
+                        {move || t(locale.get(), "unlock-opening")}
+                    </p>
+                </Show>
                 {problem_view(locale, problem)}
             </form>
         </section>

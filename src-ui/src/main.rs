@@ -3,13 +3,16 @@
 mod app;
 mod calls;
 mod cases;
+mod contacts;
 mod disguise;
+mod firstrun;
 mod i18n;
 mod ipc;
 mod lock;
 mod panic;
 mod report;
 mod safety;
+mod settings;
 mod support;
 
 fn main() {

@@ -61,6 +61,12 @@ pub enum StoreError {
     /// The new PIN is the other slot's PIN (the duress PIN must differ).
     #[error("this PIN is already in use")]
     PinInUse,
+    /// Not a phone number (or more numbers than allowed).
+    #[error("not a phone number")]
+    BadPhoneNumber,
+    /// A region number that is not one of the twelve.
+    #[error("no such region")]
+    UnknownRegion,
     /// No such record, or not in the open vault.
     #[error("no such record")]
     NotFound,
@@ -88,7 +94,11 @@ impl StoreError {
             Self::Locked | Self::NotSetUp => ErrorKind::Locked,
             Self::WrongPin { .. } => ErrorKind::WrongPin,
             Self::TooManyAttempts { .. } => ErrorKind::TooManyAttempts,
-            Self::BadPin(_) | Self::PinInUse | Self::AlreadySetUp => ErrorKind::InvalidInput,
+            Self::BadPin(_)
+            | Self::PinInUse
+            | Self::AlreadySetUp
+            | Self::UnknownRegion
+            | Self::BadPhoneNumber => ErrorKind::InvalidInput,
             Self::Envelope(EnvelopeError::BadRegion) => ErrorKind::InvalidInput,
             Self::NotFound => ErrorKind::NotFound,
             Self::Directory(_)

@@ -10,7 +10,9 @@ pub use crate::vault::DATABASE_FILE;
 use crate::records::NewRecord;
 use crate::vault::{Vault, VaultOptions, VaultState};
 use kulna_model::record::{Consents, MyCase, RecordPayload, ReportDraft};
-use kulna_model::{AppStatus, Locale, LockState, RecordId, RecordKind, ServiceHealth};
+use kulna_model::{
+    AlertProgress, AppStatus, Locale, LockState, RecordId, RecordKind, ServiceHealth, TextSize,
+};
 use rusqlite::OptionalExtension;
 use std::path::{Path, PathBuf};
 
@@ -96,6 +98,63 @@ impl AppData {
         self.set_setting("disguise", if on { "calculator" } else { "none" })
     }
 
+    /// Whether she has been through (or skipped) the first-run screens.
+    pub fn first_run_done(&self) -> Result<bool, StoreError> {
+        Ok(self.setting("first_run")?.as_deref() == Some("done"))
+    }
+
+    /// Marks the first run as done: the app opens on home from now on
+    /// (until a wipe, which starts it again).
+    pub fn finish_first_run(&self) -> Result<(), StoreError> {
+        self.set_setting("first_run", "done")
+    }
+
+    /// Her region, if she chose one. Kept outside the vault on purpose: the
+    /// panic button reads it while the app is locked, and it names one of
+    /// twelve regions, nothing closer.
+    pub fn region(&self) -> Result<Option<u8>, StoreError> {
+        match self.setting("region")?.as_deref() {
+            None | Some("") => Ok(None),
+            Some(code) => code
+                .parse::<u8>()
+                .ok()
+                .filter(|r| crate::directory::regions::region(*r).is_some())
+                .map(Some)
+                .ok_or(StoreError::BadSetting("region")),
+        }
+    }
+
+    /// Sets (or, with `None`, forgets) her region; only the twelve exist.
+    pub fn set_region(&self, region: Option<u8>) -> Result<(), StoreError> {
+        match region {
+            None => self.set_setting("region", ""),
+            Some(r) if crate::directory::regions::region(r).is_some() => {
+                self.set_setting("region", &r.to_string())
+            }
+            Some(_) => Err(StoreError::UnknownRegion),
+        }
+    }
+
+    /// How large she wants the text.
+    pub fn text_size(&self) -> Result<TextSize, StoreError> {
+        match self.setting("text_size")? {
+            None => Ok(TextSize::default()),
+            Some(code) => TextSize::parse(&code).ok_or(StoreError::BadSetting("text_size")),
+        }
+    }
+
+    /// Remembers how large she wants the text.
+    pub fn set_text_size(&self, size: TextSize) -> Result<(), StoreError> {
+        self.set_setting("text_size", size.code())
+    }
+
+    /// Where an alert she raised has got to: saved here, held by the
+    /// service, acted on by a listener, or refused. Readable while locked:
+    /// it says no more than the panic screen already showed her.
+    pub fn alert_progress(&self, id: RecordId) -> Result<AlertProgress, StoreError> {
+        self.vault.alert_progress(id)
+    }
+
     /// The schema version of the database.
     pub fn schema_version(&self) -> Result<u32, StoreError> {
         let v: u32 = self
@@ -120,6 +179,9 @@ impl AppData {
             ..RecordPayload::default()
         };
         let bytes = serde_json::to_vec(&payload).map_err(|_| StoreError::Damaged)?;
+        // Without a place from the platform, her chosen region; a damaged
+        // setting must never stop the alert.
+        let region = region.or_else(|| self.region().ok().flatten());
         self.vault.seal_alert(region, &bytes)
     }
 
@@ -248,6 +310,13 @@ impl AppData {
             outbox: self.vault.outbox_counts()?,
             service,
             disguise: self.disguise()?,
+            first_run_done: self.first_run_done()?,
+            region: self.region().unwrap_or(None),
+            text_size: self.text_size().unwrap_or_default(),
+            auto_lock_minutes: self
+                .vault
+                .auto_lock()?
+                .map(|d| u32::try_from(d.as_secs().div_ceil(60)).unwrap_or(u32::MAX)),
             lock: match self.vault.state()? {
                 VaultState::NotSetUp => LockState::NotSetUp,
                 VaultState::Locked => LockState::Locked,
@@ -260,6 +329,62 @@ impl AppData {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn settings_for_the_first_run_persist_and_bad_values_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let service = kulna_crypto::SealingSecretKey::generate();
+        let options = || VaultOptions {
+            kdf_cost: kulna_crypto::KdfCost::insecure_for_tests(std::num::NonZeroU32::MIN),
+            service_key: Some(service.public_key().clone()),
+            ..VaultOptions::default()
+        };
+        {
+            let data = AppData::open_with(dir.path(), options()).unwrap();
+            let s = data.status(ServiceHealth::NotConfigured).unwrap();
+            assert!(!s.first_run_done);
+            assert_eq!(s.region, None);
+            assert_eq!(s.text_size, TextSize::Normal);
+            assert!(matches!(
+                data.set_region(Some(13)),
+                Err(StoreError::UnknownRegion)
+            ));
+            assert!(matches!(
+                data.set_region(Some(0)),
+                Err(StoreError::UnknownRegion)
+            ));
+            data.set_region(Some(6)).unwrap();
+            data.set_text_size(TextSize::Larger).unwrap();
+            data.finish_first_run().unwrap();
+        }
+        let data = AppData::open_with(dir.path(), options()).unwrap();
+        let s = data.status(ServiceHealth::NotConfigured).unwrap();
+        assert!(s.first_run_done);
+        assert_eq!(s.region, Some(6));
+        assert_eq!(s.text_size, TextSize::Larger);
+
+        // Locked (no PIN at all): the alert carries her region and waits.
+        let id = data.raise_alert(None).unwrap();
+        assert_eq!(data.alert_progress(id).unwrap(), AlertProgress::Saved);
+        let envelope: String = data
+            .vault()
+            .inner()
+            .conn
+            .query_row(
+                "SELECT envelope FROM outbox WHERE record_id = ?1",
+                [&id.as_bytes()[..]],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let envelope: kulna_model::Envelope = serde_json::from_str(&envelope).unwrap();
+        assert_eq!(envelope.region, Some(6));
+
+        data.set_region(None).unwrap();
+        assert_eq!(data.region().unwrap(), None);
+        // A wipe starts the first run again.
+        data.vault().wipe().unwrap();
+        assert!(!data.first_run_done().unwrap());
+    }
 
     #[test]
     fn migrations_are_valid() {

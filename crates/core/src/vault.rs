@@ -487,6 +487,14 @@ impl Vault {
         }
     }
 
+    /// The auto-lock delay (`None`: never).
+    pub fn auto_lock(&self) -> Result<Option<Duration>, StoreError> {
+        let inner = self.inner();
+        Ok(load_guard(&inner.conn)?
+            .auto_lock_secs
+            .map(Duration::from_secs))
+    }
+
     /// Sets the auto-lock delay (`None`: never). Needs the vault open.
     pub fn set_auto_lock(&self, after: Option<Duration>) -> Result<(), StoreError> {
         let mut inner = self.inner();

@@ -620,6 +620,10 @@ async fn a_listeners_acknowledgement_comes_back_sealed_and_opens_on_unlock() {
     let engine = SyncEngine::start(data.clone(), fast_options(&service.url)).unwrap();
     let alert = engine.raise_alert(Some(6), b"help".to_vec()).await.unwrap();
     wait_drained(&data, Duration::from_secs(10)).await;
+    assert_eq!(
+        data.alert_progress(alert).unwrap(),
+        kulna_model::AlertProgress::Sent
+    );
 
     add_staff(
         service.state.store(),
@@ -669,6 +673,16 @@ async fn a_listeners_acknowledgement_comes_back_sealed_and_opens_on_unlock() {
     }
     assert_eq!(engine.state().status_updates, 0);
     assert!(data.vault().case_updates().is_err());
+    // The panic screen may say "received" while locked: only the case id of
+    // the sealed update is read.
+    assert_eq!(
+        data.alert_progress(alert).unwrap(),
+        kulna_model::AlertProgress::Received
+    );
+    assert!(matches!(
+        data.alert_progress(kulna_model::RecordId::new_v7()),
+        Err(kulna_core::StoreError::NotFound)
+    ));
     let raw = std::fs::read(dir.path().join("kulna.sqlite")).unwrap();
     assert!(!raw.windows(15).any(|w| w == b"we are with you"));
 

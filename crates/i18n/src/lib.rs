@@ -259,6 +259,8 @@ mod tests {
                 let mut args = FluentArgs::new();
                 args.set("count", FluentValue::from(3));
                 args.set("version", FluentValue::from(1));
+                // Every named argument a message may take.
+                args.set("region", FluentValue::from("Fès-Meknès"));
                 let mut errors = Vec::new();
                 let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
                 assert!(errors.is_empty(), "{} {}: {:?}", locale.code(), id, errors);

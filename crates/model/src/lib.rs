@@ -23,5 +23,5 @@ pub use envelope::{Envelope, RecordKind, ENVELOPE_VERSION};
 pub use error::{CommandError, ErrorKind};
 pub use ids::{DeviceId, IdError, RecordId};
 pub use locale::{Direction, Locale, LocaleError};
-pub use status::{AppStatus, LockState, OutboxCounts, ServiceHealth};
+pub use status::{AlertProgress, AppStatus, LockState, OutboxCounts, ServiceHealth, TextSize};
 pub use sync::{SyncProblem, SyncState};

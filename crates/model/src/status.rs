@@ -47,6 +47,52 @@ pub enum LockState {
     Unlocked,
 }
 
+/// How large the app's text is drawn (her choice in the settings).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TextSize {
+    /// The platform's size.
+    #[default]
+    Normal,
+    /// About a quarter larger.
+    Large,
+    /// About half again as large.
+    Larger,
+}
+
+impl TextSize {
+    /// Every size, smallest first.
+    pub const ALL: [Self; 3] = [Self::Normal, Self::Large, Self::Larger];
+
+    /// The stable code stored in settings and used in the UI.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::Normal => "normal",
+            Self::Large => "large",
+            Self::Larger => "larger",
+        }
+    }
+
+    /// The size a code names, if any.
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+/// Where an alert she raised has got to, as the panic screen tells her.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AlertProgress {
+    /// Sealed and saved on this phone; waiting for a connection.
+    Saved,
+    /// The service holds it.
+    Sent,
+    /// A listener acted on it (an answer about it came back).
+    Received,
+    /// The service refused it (it is kept; she should call instead).
+    Refused,
+}
+
 /// The state of the app, for the home screen.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AppStatus {
@@ -66,6 +112,16 @@ pub struct AppStatus {
     pub lock: LockState,
     /// Whether the app opens disguised as a calculator.
     pub disguise: bool,
+    /// Whether she has been through (or skipped) the first-run screens.
+    pub first_run_done: bool,
+    /// Her region (1–12, as in `regions.json`), if she chose one: the place
+    /// an alert carries when the platform gives no location.
+    pub region: Option<u8>,
+    /// How large the text is drawn.
+    pub text_size: TextSize,
+    /// Minutes without use after which the vault locks itself (`None`:
+    /// never).
+    pub auto_lock_minutes: Option<u32>,
 }
 
 #[cfg(test)]
@@ -87,11 +143,27 @@ mod tests {
             service: ServiceHealth::Reachable,
             lock: LockState::Locked,
             disguise: false,
+            first_run_done: true,
+            region: Some(6),
+            text_size: TextSize::Large,
+            auto_lock_minutes: Some(5),
         };
         assert_eq!(
             serde_json::to_string(&s).unwrap(),
-            r#"{"version":"0.1.0","locale":"fr","storage_ready":true,"schema_version":1,"outbox":{"alerts":1,"reports":2,"requests":0},"service":"reachable","lock":"locked","disguise":false}"#
+            r#"{"version":"0.1.0","locale":"fr","storage_ready":true,"schema_version":1,"outbox":{"alerts":1,"reports":2,"requests":0},"service":"reachable","lock":"locked","disguise":false,"first_run_done":true,"region":6,"text_size":"large","auto_lock_minutes":5}"#
         );
         assert_eq!(s.outbox.total(), 3);
+    }
+
+    #[test]
+    fn text_sizes_round_trip_and_alert_progress_is_pinned() {
+        for size in TextSize::ALL {
+            assert_eq!(TextSize::parse(size.code()), Some(size));
+        }
+        assert_eq!(TextSize::parse("huge"), None);
+        assert_eq!(
+            serde_json::to_string(&AlertProgress::Received).unwrap(),
+            r#""received""#
+        );
     }
 }

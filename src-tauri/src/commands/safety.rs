@@ -32,3 +32,22 @@ pub async fn set_duress_pin(
 pub async fn wipe_app(state: tauri::State<'_, AppState>) -> Result<(), CommandError> {
     state.blocking(|data| data.vault().wipe()).await
 }
+
+/// Her trusted contacts (needs the vault open).
+#[tauri::command]
+pub async fn get_trusted_contacts(
+    state: tauri::State<'_, AppState>,
+) -> Result<Vec<String>, CommandError> {
+    state.blocking(|data| data.trusted_contacts()).await
+}
+
+/// Replaces her trusted contacts; answers them as saved (normalized).
+#[tauri::command]
+pub async fn set_trusted_contacts(
+    state: tauri::State<'_, AppState>,
+    numbers: Vec<String>,
+) -> Result<Vec<String>, CommandError> {
+    state
+        .blocking(move |data| data.set_trusted_contacts(&numbers))
+        .await
+}

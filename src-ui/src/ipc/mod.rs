@@ -12,12 +12,16 @@ mod vault;
 
 pub use cases::get_my_cases;
 pub use report::{discard_report, get_unfinished_report, save_report, start_report, submit_report};
-pub use safety::{change_pin, set_duress_pin, wipe_app};
-pub use settings::{set_disguise, set_locale};
+pub use safety::{
+    change_pin, get_trusted_contacts, set_duress_pin, set_trusted_contacts, wipe_app,
+};
+pub use settings::{
+    finish_first_run, set_auto_lock, set_disguise, set_locale, set_region, set_text_size,
+};
 pub use status::get_app_status;
 pub use support::submit_support_request;
-pub use sync::{get_sync_state, on_sync_state, send_now};
-pub use vault::{lock_vault, raise_alert, set_pin, unlock_vault};
+pub use sync::{get_sync_state, on_sync_state, on_vault_locked, send_now};
+pub use vault::{get_alert_progress, lock_vault, raise_alert, set_pin, unlock_vault};
 
 use kulna_model::{CommandError, ErrorKind};
 use serde::de::DeserializeOwned;

@@ -37,3 +37,18 @@ pub async fn set_duress_pin(pin_text: String, wipe_real: bool) -> Result<(), Com
 pub async fn wipe_app() -> Result<(), CommandError> {
     call("wipe_app", &NoArgs {}).await
 }
+
+/// Her trusted contacts (an error while locked).
+pub async fn get_trusted_contacts() -> Result<Vec<String>, CommandError> {
+    call("get_trusted_contacts", &NoArgs {}).await
+}
+
+#[derive(Serialize)]
+struct Contacts {
+    numbers: Vec<String>,
+}
+
+/// Replaces her trusted contacts; answers them as saved.
+pub async fn set_trusted_contacts(numbers: Vec<String>) -> Result<Vec<String>, CommandError> {
+    call("set_trusted_contacts", &Contacts { numbers }).await
+}

@@ -1,5 +1,5 @@
-use super::call;
-use kulna_model::{CommandError, Locale};
+use super::{call, NoArgs};
+use kulna_model::{CommandError, Locale, TextSize};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -20,4 +20,39 @@ struct SetDisguise {
 /// Makes the app open as a calculator (or not).
 pub async fn set_disguise(on: bool) -> Result<(), CommandError> {
     call("set_disguise", &SetDisguise { on }).await
+}
+
+#[derive(Serialize)]
+struct SetRegion {
+    region: Option<u8>,
+}
+
+/// Remembers her region (or forgets it).
+pub async fn set_region(region: Option<u8>) -> Result<(), CommandError> {
+    call("set_region", &SetRegion { region }).await
+}
+
+#[derive(Serialize)]
+struct SetTextSize {
+    size: TextSize,
+}
+
+/// Remembers how large she wants the text.
+pub async fn set_text_size(size: TextSize) -> Result<(), CommandError> {
+    call("set_text_size", &SetTextSize { size }).await
+}
+
+/// The first-run screens are done.
+pub async fn finish_first_run() -> Result<(), CommandError> {
+    call("finish_first_run", &NoArgs {}).await
+}
+
+#[derive(Serialize)]
+struct SetAutoLock {
+    minutes: Option<u32>,
+}
+
+/// Locks after this many idle minutes (`None`: never). Needs the vault open.
+pub async fn set_auto_lock(minutes: Option<u32>) -> Result<(), CommandError> {
+    call("set_auto_lock", &SetAutoLock { minutes }).await
 }

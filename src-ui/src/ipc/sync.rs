@@ -39,3 +39,12 @@ pub async fn on_sync_state(on_change: impl Fn(SyncState) + 'static) {
         handler.forget();
     }
 }
+
+/// Calls `on_locked` each time the shell locks the vault on its own (the
+/// auto-lock after a while without use).
+pub async fn on_vault_locked(on_locked: impl Fn() + 'static) {
+    let handler = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| on_locked());
+    if tauri_listen("vault-locked", &handler).await.is_ok() {
+        handler.forget();
+    }
+}

@@ -1,5 +1,5 @@
 use super::{call, NoArgs};
-use kulna_model::{CommandError, RecordId};
+use kulna_model::{AlertProgress, CommandError, RecordId};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -26,4 +26,14 @@ pub async fn lock_vault() -> Result<(), CommandError> {
 /// The panic button: seals and saves an alert (works while locked).
 pub async fn raise_alert() -> Result<RecordId, CommandError> {
     call("raise_alert", &NoArgs {}).await
+}
+
+#[derive(Serialize)]
+struct AlertArgs {
+    id: RecordId,
+}
+
+/// Where an alert has got to (works while locked).
+pub async fn get_alert_progress(id: RecordId) -> Result<AlertProgress, CommandError> {
+    call("get_alert_progress", &AlertArgs { id }).await
 }

@@ -393,8 +393,18 @@ impl Driver {
         Ok(killed)
     }
 
-    /// Launches the app and opens a WebDriver session on its window.
+    /// Launches the app and opens a WebDriver session on its window. If the
+    /// first-run screens show, keeps the default language (Arabic) and skips
+    /// the rest, as a woman in a hurry would: tests start from home.
     pub async fn launch(&self) -> Result<Client> {
+        let client = self.launch_first_run().await?;
+        skip_first_run(&client).await?;
+        Ok(client)
+    }
+
+    /// Launches the app and leaves whatever it opens on (first-run screens
+    /// included).
+    pub async fn launch_first_run(&self) -> Result<Client> {
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), "wry".into());
         caps.insert(
@@ -416,6 +426,39 @@ impl Drop for Driver {
     fn drop(&mut self) {
         terminate(&mut self.child);
     }
+}
+
+/// If the app opened on its first-run screens, chooses Arabic (the default)
+/// and skips to home. Returns whether they were shown.
+pub async fn skip_first_run(c: &Client) -> Result<bool> {
+    let first_run = eventually(
+        "the app's first screen (first run, home or the calculator)",
+        Duration::from_secs(30),
+        || async {
+            if c.find(Locator::Css("#first-run")).await.is_ok() {
+                Some(true)
+            } else if c
+                .find(Locator::Css("main[data-lock], .calc-page"))
+                .await
+                .is_ok()
+            {
+                Some(false)
+            } else {
+                None
+            }
+        },
+    )
+    .await?;
+    if first_run {
+        click(c, "#first-lang-ar").await?;
+        click(c, "#first-run-skip").await?;
+        c.wait()
+            .at_most(Duration::from_secs(15))
+            .for_element(Locator::Css("main[data-lock]"))
+            .await
+            .context("home did not open after the first run was skipped")?;
+    }
+    Ok(first_run)
 }
 
 /// Polls `check` until it returns `Some`, or fails after `timeout` with

@@ -8,7 +8,7 @@ use crate::vault::Vault;
 use kulna_crypto::envelope::open_sealed;
 use kulna_model::api::{RejectReason, SealedUpdate, StatusUpdate, STATUS_UPDATE_CONTEXT};
 use kulna_model::directory::{DirectoryDelta, DirectoryEntry, DirectorySnapshot};
-use kulna_model::{OutboxCounts, RecordId, RecordKind};
+use kulna_model::{AlertProgress, OutboxCounts, RecordId, RecordKind};
 use rusqlite::{params, Connection, OptionalExtension};
 use uuid::Uuid;
 
@@ -273,6 +273,46 @@ impl Vault {
         put_setting(&tx, SETTING_UPDATES_CURSOR, &next.to_string())?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// Where an alert has got to. Reads only what is stored in the clear
+    /// (the outbox row, the record's existence, the case id of sealed
+    /// updates), so it answers while the vault is locked.
+    pub fn alert_progress(&self, id: RecordId) -> Result<AlertProgress, StoreError> {
+        let inner = self.inner();
+        let key = &id.as_bytes()[..];
+        let answered: bool = inner.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM case_update WHERE case_id = ?1)",
+            [key],
+            |r| r.get(0),
+        )?;
+        if answered {
+            return Ok(AlertProgress::Received);
+        }
+        let queued: Option<Option<String>> = inner
+            .conn
+            .query_row(
+                "SELECT rejected_reason FROM outbox WHERE record_id = ?1",
+                [key],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match queued {
+            Some(Some(_)) => Ok(AlertProgress::Refused),
+            Some(None) => Ok(AlertProgress::Saved),
+            None => {
+                let sent: bool = inner.conn.query_row(
+                    "SELECT EXISTS (SELECT 1 FROM record WHERE id = ?1 AND kind = ?2)",
+                    params![key, RecordKind::Alert.code()],
+                    |r| r.get(0),
+                )?;
+                if sent {
+                    Ok(AlertProgress::Sent)
+                } else {
+                    Err(StoreError::NotFound)
+                }
+            }
+        }
     }
 
     /// The status updates the service sent about her cases, oldest first,
