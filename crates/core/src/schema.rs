@@ -131,6 +131,26 @@ pub(crate) const MIGRATIONS: &[M<'static>] = &[
                 kulna_dir_col(NEW.entry, 2), kulna_dir_col(NEW.entry, 3));
         END;",
     ),
+    // 5: uploads of large records (voice notes, photos): how far each got,
+    // as the service confirmed (`sent` bytes of the envelope text of
+    // `size`, whose SHA-256 was declared). The row leaves with its outbox
+    // item, or when the item is refused, in the same transaction.
+    M::up(
+        "CREATE TABLE outbox_upload (
+            record_id BLOB PRIMARY KEY NOT NULL CHECK (length(record_id) = 16),
+            size INTEGER NOT NULL,
+            sha256 BLOB NOT NULL,
+            sent INTEGER NOT NULL DEFAULT 0,
+            updated_at_ms INTEGER NOT NULL
+        ) STRICT;
+        CREATE TRIGGER outbox_upload_delivered AFTER DELETE ON outbox BEGIN
+            DELETE FROM outbox_upload WHERE record_id = OLD.record_id;
+        END;
+        CREATE TRIGGER outbox_upload_refused AFTER UPDATE OF rejected_reason ON outbox
+            WHEN NEW.rejected_reason IS NOT NULL BEGIN
+            DELETE FROM outbox_upload WHERE record_id = NEW.record_id;
+        END;",
+    ),
 ];
 
 /// The migrations, ready to run.

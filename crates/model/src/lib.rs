@@ -24,4 +24,4 @@ pub use error::{CommandError, ErrorKind};
 pub use ids::{DeviceId, IdError, RecordId};
 pub use locale::{Direction, Locale, LocaleError};
 pub use status::{AppStatus, LockState, OutboxCounts, ServiceHealth};
-pub use sync::{SyncProblem, SyncState};
+pub use sync::{SyncProblem, SyncState, UploadProgress};
