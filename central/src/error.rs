@@ -34,9 +34,12 @@ pub enum AppError {
     /// 409.
     #[error("{0}")]
     Conflict(String),
-    /// 400 about one envelope, with the same reason a batch would give.
+    /// 400 (409 for an id held for another device) about one envelope, with
+    /// the same reason a batch would give.
     #[error("{message}")]
     RefusedEnvelope {
+        /// Its index in the request, when the request could hold several.
+        index: Option<usize>,
         /// Why, for machines.
         reason: RejectReason,
         /// Why, for people.
@@ -130,6 +133,7 @@ impl IntoResponse for AppError {
         }
         let index = match &self {
             Self::InvalidItem { index, .. } => Some(*index),
+            Self::RefusedEnvelope { index, .. } => *index,
             _ => None,
         };
         let message = match &self {

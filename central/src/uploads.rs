@@ -107,6 +107,7 @@ fn status_of(up: &UploadRecord) -> UploadStatus {
 
 fn id_conflict() -> AppError {
     AppError::RefusedEnvelope {
+        index: None,
         reason: RejectReason::IdConflict,
         message: "this record id is already held for another device".into(),
     }
@@ -319,6 +320,7 @@ async fn finish_if_complete(
 
 fn refused(reason: RejectReason, message: impl Into<String>) -> AppError {
     AppError::RefusedEnvelope {
+        index: None,
         reason,
         message: message.into(),
     }

@@ -637,8 +637,18 @@ impl Shared {
                     self.token_refused(&token).await;
                     return Err(SyncError::Unauthorized);
                 }
-                // Refused as an item, or no alert route: the batch route
-                // says precisely what it holds or why it refuses.
+                // Refused with its reason: kept here with it, not resent.
+                Err(SyncError::Refused {
+                    reason: Some(reason),
+                    ..
+                }) => {
+                    tracing::warn!(?reason, "an alert was refused by the service");
+                    self.blocking(move |v| v.outbox_settle(&[], &[(alert.id, reason)]))
+                        .await?;
+                }
+                // Refused without a reason (an older service), or no alert
+                // route: the batch route says precisely what it holds or
+                // why it refuses.
                 Err(SyncError::Refused { status: 400, .. })
                 | Err(SyncError::Refused { status: 409, .. })
                 | Err(SyncError::Incompatible("unknown route")) => {
