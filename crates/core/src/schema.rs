@@ -4,8 +4,11 @@
 //! the end of the list. `tests/migrations.rs` opens a database made by the
 //! first schema and a committed database made by schema 2
 //! (`tests/fixtures/vault-v2.db`, with records, drafts, envelopes and a
-//! vault item) and checks that every record is still there and decrypts.
-//! A new schema adds its own fixture beside them.
+//! vault item) and checks that every record is still there and decrypts;
+//! it also moves that fixture to schema 3 as release 3 did (its migration
+//! pinned in the test), uses it as schema 3 did (a refused item, a sealed
+//! status update, a token, cursors, a cached directory) and checks all of it
+//! survives the later migrations. A new schema adds its own fixture beside them.
 //!
 //! What is stored in the clear, and why:
 //!
