@@ -353,6 +353,18 @@ async fn an_alert_is_not_delayed_by_an_upload_in_progress() {
         assert!(Instant::now() < deadline, "the upload did not start");
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
+    // The screen shows it waiting, and how far it got.
+    let size = envelope_len(dir.path(), big_id) as u64;
+    let state = wait_state(&engine, Duration::from_secs(10), |s| {
+        s.upload.is_some_and(|u| u.sent_bytes > 0)
+    })
+    .await;
+    assert_eq!(state.waiting.reports, 1);
+    let progress = state.upload.unwrap();
+    assert_eq!(progress.id, big_id);
+    assert_eq!(progress.kind, RecordKind::Report);
+    assert_eq!(progress.total_bytes, size);
+    assert!(progress.sent_bytes < size);
     let mut latencies = Vec::new();
     for n in 0..3 {
         let pressed = Instant::now();
@@ -386,5 +398,10 @@ async fn an_alert_is_not_delayed_by_an_upload_in_progress() {
     );
     wait_drained(&data, Duration::from_secs(60)).await;
     assert!(service.state.store().case(big_id).await.unwrap().is_some());
+    let state = wait_state(&engine, Duration::from_secs(10), |s| {
+        s.waiting.total() == 0 && s.upload.is_none()
+    })
+    .await;
+    assert_eq!(state.refused, 0);
     engine.shutdown().await;
 }

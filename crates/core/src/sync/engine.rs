@@ -673,6 +673,9 @@ impl Shared {
                 backoff.reset();
             }
             self.set_syncing(Lane::Main, true);
+            // What waits is on the screen before a long pass (a backlog, an
+            // upload) starts, not only after it.
+            self.refresh_counts().await;
             let result = self.pass(forced).await;
             self.set_syncing(Lane::Main, false);
             self.refresh_counts().await;
