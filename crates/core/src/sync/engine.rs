@@ -189,8 +189,10 @@ struct Shared {
     alert_done: Notify,
     /// An alert starts: an upload chunk in flight gives way at once.
     alert_started: Notify,
-    /// What the service takes (`None`: a service without uploads).
+    /// What the service takes (`None`: a service without uploads), asked
+    /// once per run by the main lane (an alert never waits for it).
     limits: Mutex<Option<ServiceLimits>>,
+    limits_known: AtomicBool,
     /// The chunk size uploads use now: the announced one, halved after a
     /// cut mid-chunk, doubled back after each chunk that gets through.
     chunk_bytes: AtomicUsize,
@@ -263,6 +265,7 @@ impl SyncEngine {
             alert_done: Notify::new(),
             alert_started: Notify::new(),
             limits: Mutex::new(None),
+            limits_known: AtomicBool::new(false),
             chunk_bytes: AtomicUsize::new(0),
             session: tokio::sync::Mutex::new(Session::default()),
             board: Mutex::new(Board {
@@ -475,8 +478,6 @@ impl Shared {
         let mut s = self.session.lock().await;
         if !s.key_checked {
             self.check_service_key().await?;
-            let limits = self.client.limits().await?;
-            *self.limits.lock().unwrap_or_else(|e| e.into_inner()) = limits;
             s.key_checked = true;
         }
         if !s.loaded {
@@ -755,6 +756,11 @@ impl Shared {
 
     /// Sends the backlog (not alerts) until nothing is left or a request fails.
     async fn push(&self, token: &DeviceToken) -> Result<(), SyncError> {
+        if !self.limits_known.load(Ordering::SeqCst) {
+            let limits = self.client.limits().await?;
+            *self.limits.lock().unwrap_or_else(|e| e.into_inner()) = limits;
+            self.limits_known.store(true, Ordering::SeqCst);
+        }
         let mut last_count = Instant::now();
         'pass: loop {
             let mut cursor = 0i64;

@@ -28,8 +28,9 @@
 //!    (answered once durable on the service) as soon as they are written,
 //!    never behind a backlog, and retried every few seconds
 //!    ([`SyncOptions::alert_retry_cap`]) until the service holds them.
-//! 5. **Large records** (a voice note, a photo): on first contact the
-//!    client also reads `GET /v1/limits`. An envelope longer than the
+//! 5. **Large records** (a voice note, a photo): before its first push in a
+//!    run the main lane reads `GET /v1/limits` (the alert lane never waits
+//!    for it). An envelope longer than the
 //!    announced `max_inline_envelope_bytes` is left out of the batches and
 //!    sent after them, one at a time in written order, as an **upload** of
 //!    its JSON text: declared (`POST /v1/uploads`: record id, size,
