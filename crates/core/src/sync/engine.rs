@@ -317,12 +317,18 @@ impl SyncEngine {
         region: Option<u8>,
         payload: Vec<u8>,
     ) -> Result<RecordId, SyncError> {
-        let id = self
+        // From now on the main lane starts no batch, settles nothing and
+        // an upload chunk gives way: the device's database and the link are
+        // the alert's while it is written and sent.
+        self.shared.alert_sending.store(true, Ordering::SeqCst);
+        self.shared.alert_started.notify_waiters();
+        let saved = self
             .shared
             .blocking(move |v| v.seal_alert(region, &payload))
-            .await?;
+            .await;
+        // Either way the alert lane looks (and clears the flag if nothing waits).
         self.record_saved(RecordKind::Alert);
-        Ok(id)
+        saved
     }
 
     /// The state for the UI, updated whenever it changes.
@@ -629,7 +635,9 @@ impl Shared {
                 Ok(resp) if resp.id == alert.id => {
                     self.blocking(move |v| v.outbox_settle(&[alert.id], &[]))
                         .await?;
-                    // Tell the screen at once: help has been called.
+                    // Tell the screen at once: help has been called (the full
+                    // counts follow).
+                    self.publish(|b| b.waiting.alerts = b.waiting.alerts.saturating_sub(1));
                     self.refresh_counts().await;
                     tracing::info!("alert held by the service");
                 }
@@ -800,6 +808,9 @@ impl Shared {
                 let (batch, result) = joined.map_err(|_| SyncError::Stopped)?;
                 match result {
                     Ok(resp) => {
+                        // An alert being written or sent has the device's
+                        // database first.
+                        self.yield_to_alerts().await;
                         self.settle(batch, resp).await?;
                         // Counting scans the outbox: not after every batch.
                         if last_count.elapsed() >= COUNT_EVERY {
