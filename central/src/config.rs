@@ -44,6 +44,11 @@ pub struct Config {
     pub password_memory_kib: u32,
     /// Most PostgreSQL connections of this instance.
     pub database_max_connections: usize,
+    /// Longest envelope a device may upload in chunks (a voice note, a
+    /// photo), in bytes of its JSON text.
+    pub max_upload_bytes: usize,
+    /// Most bytes in one upload chunk (at most `body_limit_bytes`).
+    pub upload_chunk_bytes: usize,
 }
 
 impl Default for Config {
@@ -63,13 +68,15 @@ impl Default for Config {
             log_format: "text".into(),
             password_memory_kib: 19 * 1024,
             database_max_connections: 8,
+            max_upload_bytes: 32 * 1024 * 1024,
+            upload_chunk_bytes: 256 * 1024,
         }
     }
 }
 
 /// The configuration keys, as in the TOML file and, upper-cased with the
 /// `KULNA_` prefix, in the environment.
-pub const KEYS: [&str; 14] = [
+pub const KEYS: [&str; 16] = [
     "data_dir",
     "listen",
     "database_url",
@@ -84,6 +91,8 @@ pub const KEYS: [&str; 14] = [
     "log_format",
     "password_memory_kib",
     "database_max_connections",
+    "max_upload_bytes",
+    "upload_chunk_bytes",
 ];
 
 /// Where records are stored.

@@ -4,7 +4,7 @@
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use kulna_model::api::{ApiError, ApiErrorCode};
+use kulna_model::api::{ApiError, ApiErrorCode, RejectReason};
 
 use crate::store::StoreError;
 
@@ -34,6 +34,28 @@ pub enum AppError {
     /// 409.
     #[error("{0}")]
     Conflict(String),
+    /// 400 (409 for an id held for another device) about one envelope, with
+    /// the same reason a batch would give.
+    #[error("{message}")]
+    RefusedEnvelope {
+        /// Its index in the request, when the request could hold several.
+        index: Option<usize>,
+        /// Why, for machines.
+        reason: RejectReason,
+        /// Why, for people.
+        message: String,
+    },
+    /// 409: a chunk that does not start where the upload stands.
+    #[error(
+        "this chunk does not start where the upload stands; the next chunk starts at byte {held}"
+    )]
+    WrongOffset {
+        /// The bytes held: where the next chunk starts.
+        held: u64,
+    },
+    /// 422: an upload's bytes do not match their declared SHA-256.
+    #[error("{0}")]
+    DigestMismatch(String),
     /// 413.
     #[error("{0}")]
     PayloadTooLarge(String),
@@ -79,7 +101,18 @@ impl IntoResponse for AppError {
             Self::Unauthorized(_) => (StatusCode::UNAUTHORIZED, ApiErrorCode::Unauthorized),
             Self::Forbidden(_) => (StatusCode::FORBIDDEN, ApiErrorCode::Forbidden),
             Self::NotFound(_) => (StatusCode::NOT_FOUND, ApiErrorCode::NotFound),
-            Self::Conflict(_) => (StatusCode::CONFLICT, ApiErrorCode::Conflict),
+            Self::Conflict(_) | Self::WrongOffset { .. } => {
+                (StatusCode::CONFLICT, ApiErrorCode::Conflict)
+            }
+            Self::RefusedEnvelope {
+                reason: RejectReason::IdConflict,
+                ..
+            } => (StatusCode::CONFLICT, ApiErrorCode::Conflict),
+            Self::RefusedEnvelope { .. } => (StatusCode::BAD_REQUEST, ApiErrorCode::InvalidInput),
+            Self::DigestMismatch(_) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                ApiErrorCode::DigestMismatch,
+            ),
             Self::PayloadTooLarge(_) => {
                 (StatusCode::PAYLOAD_TOO_LARGE, ApiErrorCode::PayloadTooLarge)
             }
@@ -100,11 +133,20 @@ impl IntoResponse for AppError {
         }
         let index = match &self {
             Self::InvalidItem { index, .. } => Some(*index),
+            Self::RefusedEnvelope { index, .. } => *index,
             _ => None,
         };
         let message = match &self {
             Self::InvalidItem { message, .. } => message.clone(),
             other => other.to_string(),
+        };
+        let reason = match &self {
+            Self::RefusedEnvelope { reason, .. } => Some(*reason),
+            _ => None,
+        };
+        let offset = match &self {
+            Self::WrongOffset { held } => Some(*held),
+            _ => None,
         };
         let mut resp = (
             status,
@@ -112,9 +154,16 @@ impl IntoResponse for AppError {
                 error: code,
                 message,
                 index,
+                reason,
+                offset,
             }),
         )
             .into_response();
+        if let Some(held) = offset {
+            if let Ok(v) = HeaderValue::from_str(&held.to_string()) {
+                resp.headers_mut().insert("upload-offset", v);
+            }
+        }
         if let Self::RateLimited { retry_after_s } = self {
             if let Ok(v) = HeaderValue::from_str(&retry_after_s.to_string()) {
                 resp.headers_mut().insert(header::RETRY_AFTER, v);

@@ -88,6 +88,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/devices", post(crate::devices::register))
         .route("/v1/staff/login", post(crate::staff::login))
         .route("/v1/directory", get(crate::directory::get_directory))
+        .route("/v1/limits", get(crate::uploads::limits))
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
             crate::ratelimit::limit,
@@ -95,7 +96,16 @@ pub fn router(state: AppState) -> Router {
     let devices = Router::new()
         .route("/v1/envelopes", post(crate::ingest::post_envelopes))
         .route("/v1/alerts", post(crate::ingest::post_alert))
-        .route("/v1/devices/me/updates", get(crate::devices::updates));
+        .route("/v1/devices/me/updates", get(crate::devices::updates))
+        .route("/v1/uploads", post(crate::uploads::create))
+        .route(
+            "/v1/uploads/{record_id}",
+            get(crate::uploads::status)
+                .patch(crate::uploads::append)
+                .layer(DefaultBodyLimit::max(crate::uploads::chunk_limit(
+                    state.config(),
+                ))),
+        );
     let staff = Router::new()
         .route("/v1/staff/logout", post(crate::staff::logout))
         .route("/v1/staff/me", get(crate::staff::me))

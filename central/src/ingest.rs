@@ -432,8 +432,9 @@ pub async fn post_alert(
     // batches' signature checks.
     let mut checked = check_all(&[raw], &device, state.keys().key_id());
     if let Some(r) = checked.rejected.pop() {
-        return Err(AppError::InvalidItem {
-            index: 0,
+        return Err(AppError::RefusedEnvelope {
+            index: Some(0),
+            reason: r.reason,
             message: format!("{:?}: {}", r.reason, r.message),
         });
     }
@@ -441,9 +442,11 @@ pub async fn post_alert(
         return Err(AppError::InvalidInput("no envelope".into()));
     };
     if record.kind != RecordKind::Alert {
-        return Err(AppError::InvalidInput(
-            "this route takes alerts only; send other records to /v1/envelopes".into(),
-        ));
+        return Err(AppError::RefusedEnvelope {
+            index: Some(0),
+            reason: RejectReason::NotAnAlert,
+            message: "this route takes alerts only; send other records to /v1/envelopes".into(),
+        });
     }
     let id = record.id;
     let outcome = state.inner.writer.submit(vec![record], true).await?;
@@ -452,9 +455,11 @@ pub async fn post_alert(
             tracing::debug!("alert held");
             Ok(Json(AlertResponse { id }))
         }
-        Some(InsertOutcome::IdConflict) => Err(AppError::Conflict(
-            "this record id is already held for another device".into(),
-        )),
+        Some(InsertOutcome::IdConflict) => Err(AppError::RefusedEnvelope {
+            index: Some(0),
+            reason: RejectReason::IdConflict,
+            message: "this record id is already held for another device".into(),
+        }),
         None => Err(AppError::internal(anyhow::anyhow!(
             "no outcome for the alert"
         ))),

@@ -23,6 +23,7 @@ pub mod staff;
 pub mod stats;
 pub mod store;
 pub mod tokens;
+pub mod uploads;
 
 use anyhow::Context as _;
 use config::{Config, DatabaseTarget};

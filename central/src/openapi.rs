@@ -49,6 +49,42 @@ fn region() -> Value {
 }
 
 fn schemas() -> Value {
+    let mut all = base_schemas();
+    all["ServiceLimits"] = obj(
+        &[
+            "max_batch",
+            "max_inline_envelope_bytes",
+            "max_upload_bytes",
+            "upload_chunk_bytes",
+        ],
+        &[
+            ("max_batch", s("integer")),
+            ("max_inline_envelope_bytes", s("integer")),
+            ("max_upload_bytes", s("integer")),
+            ("upload_chunk_bytes", s("integer")),
+        ],
+    );
+    all["CreateUploadRequest"] = obj(
+        &["record_id", "size", "sha256"],
+        &[
+            ("record_id", uuid()),
+            ("size", json!({"type": "integer", "minimum": 1})),
+            ("sha256", b64()),
+        ],
+    );
+    all["UploadStatus"] = obj(
+        &["record_id", "size", "received", "held"],
+        &[
+            ("record_id", uuid()),
+            ("size", s("integer")),
+            ("received", s("integer")),
+            ("held", s("boolean")),
+        ],
+    );
+    all
+}
+
+fn base_schemas() -> Value {
     let localized = obj(
         &[],
         &[
@@ -80,12 +116,26 @@ fn schemas() -> Value {
     let referral_status = strings(&["in_progress", "accepted", "rejected", "revoked", "done"]);
     let case_status = strings(&["new", "acknowledged", "referred", "closed"]);
     let kind = strings(&["alert", "report", "support_request", "intake"]);
+    let reject_reasons = strings(&[
+        "malformed",
+        "unknown_version",
+        "wrong_device",
+        "wrong_key",
+        "bad_signature",
+        "bad_base64",
+        "bad_region",
+        "too_large",
+        "id_conflict",
+        "not_an_alert",
+    ]);
     json!({
         "HealthResponse": obj(&["status"], &[("status", s("string"))]),
         "ApiError": obj(&["error", "message"], &[
-            ("error", strings(&["invalid_input", "unauthorized", "forbidden", "not_found", "conflict", "payload_too_large", "unsupported_media_type", "rate_limited", "unavailable", "internal"])),
+            ("error", strings(&["invalid_input", "unauthorized", "forbidden", "not_found", "conflict", "payload_too_large", "unsupported_media_type", "digest_mismatch", "rate_limited", "unavailable", "internal"])),
             ("message", s("string")),
             ("index", s("integer")),
+            ("reason", reject_reasons.clone()),
+            ("offset", s("integer")),
         ]),
         "ServiceKeyResponse": obj(&["key_id", "sealing_public_key", "directory_signing_key"], &[
             ("key_id", s("string")), ("sealing_public_key", b64()), ("directory_signing_key", b64()),
@@ -103,7 +153,7 @@ fn schemas() -> Value {
         "IngestResponse": obj(&["held", "rejected"], &[("held", arr(uuid())), ("rejected", arr(r("Rejection")))]),
         "Rejection": obj(&["index", "reason", "message"], &[
             ("index", s("integer")), ("id", uuid()),
-            ("reason", strings(&["malformed", "unknown_version", "wrong_device", "wrong_key", "bad_signature", "bad_base64", "bad_region", "too_large", "id_conflict", "not_an_alert"])),
+            ("reason", reject_reasons),
             ("message", s("string")),
         ]),
         "AlertResponse": obj(&["id"], &[("id", uuid())]),
@@ -206,6 +256,10 @@ const ROUTES: &[Route] = &[
     Route { method: "post", path: "/v1/envelopes", summary: "Store a batch idempotently; answers the ids held and why others were refused", auth: Some("device"), body: Some("IngestRequest"), ok: (200, Some("IngestResponse")), errors: &[400, 401, 413, 415, 503], query: &[] },
     Route { method: "post", path: "/v1/alerts", summary: "Store one alert; answers once it is durable", auth: Some("device"), body: Some("Envelope"), ok: (200, Some("AlertResponse")), errors: &[400, 401, 409, 413, 503], query: &[] },
     Route { method: "get", path: "/v1/devices/me/updates", summary: "Status updates sealed to this device, after a cursor", auth: Some("device"), body: None, ok: (200, Some("DeviceUpdatesResponse")), errors: &[400, 401], query: &[("since", "integer"), ("limit", "integer")] },
+    Route { method: "get", path: "/v1/limits", summary: "The sizes this service takes: batch, inline envelope, upload and chunk (rate limited)", auth: None, body: None, ok: (200, Some("ServiceLimits")), errors: &[429], query: &[] },
+    Route { method: "post", path: "/v1/uploads", summary: "Declare the upload of one large envelope's JSON text (201), or find it again to resume (200: where it stands; held if already stored)", auth: Some("device"), body: Some("CreateUploadRequest"), ok: (201, Some("UploadStatus")), errors: &[400, 401, 409, 413, 415, 422, 503], query: &[] },
+    Route { method: "get", path: "/v1/uploads/{record_id}", summary: "Where one of this device's uploads stands: the next chunk starts at `received`", auth: Some("device"), body: None, ok: (200, Some("UploadStatus")), errors: &[400, 401, 404], query: &[] },
+    Route { method: "patch", path: "/v1/uploads/{record_id}", summary: "The next bytes (application/octet-stream, at most upload_chunk_bytes) from `offset`; bytes already held are skipped; 409 with the held offset when the chunk starts past it; the last chunk stores the record (held) or discards the upload (422 digest mismatch, 400/409 refused envelope with its reason)", auth: Some("device"), body: Some("octets"), ok: (200, Some("UploadStatus")), errors: &[400, 401, 404, 409, 413, 415, 422, 503], query: &[("offset", "integer")] },
     Route { method: "get", path: "/v1/directory", summary: "The signed directory: a snapshot, or the delta since a version (ETag, If-None-Match; rate limited)", auth: None, body: None, ok: (200, Some("SignedDirectory")), errors: &[304, 400, 404, 429], query: &[("since", "integer")] },
     Route { method: "post", path: "/v1/staff/login", summary: "Staff sign-in (throttled per account, rate limited per address)", auth: None, body: Some("LoginRequest"), ok: (200, Some("LoginResponse")), errors: &[400, 401, 429], query: &[] },
     Route { method: "post", path: "/v1/staff/logout", summary: "End this session", auth: Some("staff"), body: None, ok: (204, None), errors: &[401], query: &[] },
@@ -239,7 +293,8 @@ fn error_text(code: u16) -> &'static str {
         404 => "Not found (or outside the caller's scope)",
         409 => "Conflicts with what is stored",
         413 => "Body too large",
-        415 => "Not JSON",
+        415 => "Not the expected content type",
+        422 => "The upload's bytes do not have the declared SHA-256; the upload was discarded",
         429 => "Too many requests; see Retry-After",
         503 => "Storage is not answering; retry",
         _ => "Error",
@@ -270,7 +325,7 @@ pub fn document() -> Value {
             .path
             .split('/')
             .filter_map(|seg| seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
-            .map(|name| json!({"name": name, "in": "path", "required": true, "schema": if name == "id" { uuid() } else { s("string") }}))
+            .map(|name| json!({"name": name, "in": "path", "required": true, "schema": if name == "id" || name == "record_id" { uuid() } else { s("string") }}))
             .collect();
         params.extend(route.query.iter().map(
             |(name, t)| json!({"name": name, "in": "query", "required": false, "schema": s(t)}),
@@ -279,9 +334,15 @@ pub fn document() -> Value {
         if !params.is_empty() {
             op["parameters"] = Value::Array(params);
         }
-        if let Some(body) = route.body {
-            op["requestBody"] =
-                json!({"required": true, "content": {"application/json": {"schema": r(body)}}});
+        match route.body {
+            Some("octets") => {
+                op["requestBody"] = json!({"required": true, "content": {"application/octet-stream": {"schema": {"type": "string", "contentMediaType": "application/octet-stream"}}}});
+            }
+            Some(body) => {
+                op["requestBody"] =
+                    json!({"required": true, "content": {"application/json": {"schema": r(body)}}});
+            }
+            None => {}
         }
         if let Some(auth) = route.auth {
             op["security"] = json!([{ auth: [] }]);

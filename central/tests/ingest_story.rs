@@ -356,6 +356,8 @@ async fn alerts_answer_once_durable(app: TestApp) {
     let report = d.seal(&app, RecordKind::Report, None, &json!({}));
     let r = post(json!(report)).await.unwrap();
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    let e: ApiError = r.json().await.unwrap();
+    assert_eq!(e.reason, Some(RejectReason::NotAnAlert));
     let mut forged = d.seal(&app, RecordKind::Alert, None, &json!({}));
     forged.region = Some(2);
     let r = post(json!(forged)).await.unwrap();
@@ -363,6 +365,34 @@ async fn alerts_answer_once_durable(app: TestApp) {
     let e: ApiError = r.json().await.unwrap();
     assert!(e.message.contains("BadSignature"), "{}", e.message);
     assert_eq!(e.index, Some(0));
+    // The reason, for machines: the device marks the alert refused with it.
+    assert_eq!(e.reason, Some(RejectReason::BadSignature));
+    // Another device's alert id: 409 with its reason.
+    let other = app.device().await;
+    let stolen = kulna_crypto::seal_envelope(
+        &kulna_crypto::SealInput {
+            id: alert.id,
+            kind: RecordKind::Alert,
+            device_id: other.id,
+            created_at_ms: 1_764_000_000_000,
+            region: None,
+            plaintext: b"{}",
+        },
+        &app.service_key(),
+        &other.signing,
+    )
+    .unwrap();
+    let r = app
+        .client
+        .post(app.at("/v1/alerts"))
+        .header("authorization", other.bearer())
+        .json(&stolen)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    let e: ApiError = r.json().await.unwrap();
+    assert_eq!(e.reason, Some(RejectReason::IdConflict));
 }
 
 async fn bodies_too_large_are_refused(app: TestApp) {

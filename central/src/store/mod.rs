@@ -12,6 +12,7 @@
 
 pub mod postgres;
 pub mod sqlite;
+pub mod uploads;
 
 pub use crate::service_keys::StoredServiceKeys;
 use async_trait::async_trait;
@@ -343,9 +344,10 @@ pub enum StoreError {
 /// Result of a storage call.
 pub type StoreResult<T> = Result<T, StoreError>;
 
-/// Everything the service keeps.
+/// Everything the service keeps (uploads of large envelopes: see
+/// [`uploads::UploadStore`]).
 #[async_trait]
-pub trait Storage: Send + Sync + std::fmt::Debug + 'static {
+pub trait Storage: uploads::UploadStore + Send + Sync + std::fmt::Debug + 'static {
     /// Answers when the database does.
     async fn ping(&self) -> StoreResult<()>;
     /// The service keys, if `init` made them.

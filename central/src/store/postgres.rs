@@ -20,10 +20,16 @@ use std::str::FromStr as _;
 use tokio_postgres::NoTls;
 use tokio_postgres::Row;
 
-const MIGRATIONS: &[(i64, &str)] = &[(
-    1,
-    include_str!("../../migrations/postgres/0001_initial.sql"),
-)];
+const MIGRATIONS: &[(i64, &str)] = &[
+    (
+        1,
+        include_str!("../../migrations/postgres/0001_initial.sql"),
+    ),
+    (
+        2,
+        include_str!("../../migrations/postgres/0002_uploads.sql"),
+    ),
+];
 const MIGRATION_LOCK: i64 = 0x006b_756c_6e61;
 
 /// The PostgreSQL store.

@@ -4,8 +4,11 @@
 //! the end of the list. `tests/migrations.rs` opens a database made by the
 //! first schema and a committed database made by schema 2
 //! (`tests/fixtures/vault-v2.db`, with records, drafts, envelopes and a
-//! vault item) and checks that every record is still there and decrypts.
-//! A new schema adds its own fixture beside them.
+//! vault item) and checks that every record is still there and decrypts;
+//! it also moves that fixture to schema 3 as release 3 did (its migration
+//! pinned in the test), uses it as schema 3 did (a refused item, a sealed
+//! status update, a token, cursors, a cached directory) and checks all of it
+//! survives the later migrations. A new schema adds its own fixture beside them.
 //!
 //! What is stored in the clear, and why:
 //!
@@ -129,6 +132,26 @@ pub(crate) const MIGRATIONS: &[M<'static>] = &[
                 kulna_dir_key(NEW.entry, NEW.rowid),
                 kulna_dir_col(NEW.entry, 0), kulna_dir_col(NEW.entry, 1),
                 kulna_dir_col(NEW.entry, 2), kulna_dir_col(NEW.entry, 3));
+        END;",
+    ),
+    // 5: uploads of large records (voice notes, photos): how far each got,
+    // as the service confirmed (`sent` bytes of the envelope text of
+    // `size`, whose SHA-256 was declared). The row leaves with its outbox
+    // item, or when the item is refused, in the same transaction.
+    M::up(
+        "CREATE TABLE outbox_upload (
+            record_id BLOB PRIMARY KEY NOT NULL CHECK (length(record_id) = 16),
+            size INTEGER NOT NULL,
+            sha256 BLOB NOT NULL,
+            sent INTEGER NOT NULL DEFAULT 0,
+            updated_at_ms INTEGER NOT NULL
+        ) STRICT;
+        CREATE TRIGGER outbox_upload_delivered AFTER DELETE ON outbox BEGIN
+            DELETE FROM outbox_upload WHERE record_id = OLD.record_id;
+        END;
+        CREATE TRIGGER outbox_upload_refused AFTER UPDATE OF rejected_reason ON outbox
+            WHEN NEW.rejected_reason IS NOT NULL BEGIN
+            DELETE FROM outbox_upload WHERE record_id = NEW.record_id;
         END;",
     ),
 ];

@@ -11,9 +11,30 @@
 //! | `POST /v1/envelopes` | [`IngestRequest`] | [`IngestResponse`] |
 //! | `POST /v1/alerts` | one [`crate::Envelope`] of kind `alert` | [`AlertResponse`] |
 //! | `GET /v1/devices/me/updates?since=N` | — | [`DeviceUpdatesResponse`] |
+//! | `GET /v1/limits` | — | [`ServiceLimits`] |
+//! | `POST /v1/uploads` | [`CreateUploadRequest`] | [`UploadStatus`] (201 new, 200 known) |
+//! | `GET /v1/uploads/{record_id}` | — | [`UploadStatus`] |
+//! | `PATCH /v1/uploads/{record_id}?offset=N` | the next bytes (`application/octet-stream`) | [`UploadStatus`] |
 //!
 //! Device routes take `Authorization: Bearer <token>` with the token from
 //! registration. Every refusal is an [`ApiError`].
+//!
+//! # Large records: uploads
+//!
+//! An envelope whose JSON text is longer than
+//! [`ServiceLimits::max_inline_envelope_bytes`] (a voice note, a photo) does
+//! not go in a batch. The device uploads **the envelope's JSON text itself**
+//! in chunks: it declares the record id, the size in bytes and the SHA-256 of
+//! the text, then sends the bytes in order, each chunk at the offset the
+//! service holds. Resending bytes already held is harmless; a chunk that
+//! starts past the held offset is refused with 409 and the held offset
+//! ([`ApiError::offset`]), so after a cut the device asks (or reads the
+//! refusal) and goes on from there, never from zero. When the last byte is
+//! there and the digest matches, the service checks the text as an ordinary
+//! envelope and stores it like one sent in a batch ([`UploadStatus::held`]):
+//! listeners open it like any other case. A digest mismatch (422,
+//! [`ApiErrorCode::DigestMismatch`]) or an envelope the service refuses (400
+//! with [`ApiError::reason`]) discards the upload.
 
 use crate::{DeviceId, RecordId};
 use serde::{Deserialize, Serialize};
@@ -72,6 +93,54 @@ pub const MAX_BATCH: usize = 500;
 
 /// Largest accepted ciphertext of one envelope, in bytes after base64 decoding.
 pub const MAX_CIPHERTEXT_BYTES: usize = 256 * 1024;
+
+/// The longest envelope JSON text a device sends inline (in a batch or as an
+/// alert): its ciphertext, in base64, cannot exceed [`MAX_CIPHERTEXT_BYTES`].
+/// Longer envelopes go as uploads (see [`ServiceLimits`]).
+pub const MAX_INLINE_ENVELOPE_BYTES: usize = MAX_CIPHERTEXT_BYTES / 3 * 4;
+
+/// `GET /v1/limits`: the sizes this service takes, so a device knows which
+/// records go in batches and which go as uploads, and how to cut them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceLimits {
+    /// Most envelopes in one batch (`POST /v1/envelopes`).
+    pub max_batch: u32,
+    /// The longest envelope JSON text sent in a batch or to
+    /// `POST /v1/alerts`; longer ones go as uploads.
+    pub max_inline_envelope_bytes: u64,
+    /// The longest envelope JSON text taken as an upload.
+    pub max_upload_bytes: u64,
+    /// The most bytes one chunk (`PATCH /v1/uploads/{record_id}`) may carry.
+    /// A device may send smaller chunks.
+    pub upload_chunk_bytes: u64,
+}
+
+/// `POST /v1/uploads`: a device starts (or finds again) the upload of one
+/// large envelope. Asking again with the same size and digest answers where
+/// the upload stands; another size or digest starts it over.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreateUploadRequest {
+    /// The record the envelope carries.
+    pub record_id: RecordId,
+    /// Length of the envelope's JSON text, in bytes.
+    pub size: u64,
+    /// SHA-256 of the envelope's JSON text, 32 bytes, base64.
+    pub sha256: String,
+}
+
+/// Where an upload stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UploadStatus {
+    /// The record the envelope carries.
+    pub record_id: RecordId,
+    /// Length of the whole envelope text, in bytes.
+    pub size: u64,
+    /// Bytes the service holds, from the start: the next chunk starts here.
+    pub received: u64,
+    /// The envelope is complete, checked and stored as a record: the device
+    /// marks it as sent.
+    pub held: bool,
+}
 
 /// The answer to a batch: exactly the ids the service now holds durably (the
 /// client marks these as sent), and why each other item was refused.
@@ -219,6 +288,14 @@ pub struct ApiError {
     /// For a batch-level refusal about one item: its index.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub index: Option<usize>,
+    /// For a refused envelope (`POST /v1/alerts`, a completed upload): why,
+    /// as in a batch's [`Rejection`]; sending it again will not help.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<RejectReason>,
+    /// For a chunk that does not start where the upload stands (409): the
+    /// bytes the service holds, where the next chunk must start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offset: Option<u64>,
 }
 
 /// The machine-readable kind of an [`ApiError`]. Retrying can help only for
@@ -240,6 +317,9 @@ pub enum ApiErrorCode {
     PayloadTooLarge,
     /// 415: the body is not JSON.
     UnsupportedMediaType,
+    /// 422: an upload's bytes do not have the SHA-256 declared for them; the
+    /// upload was discarded and starts over.
+    DigestMismatch,
     /// 429: too many requests; see `Retry-After`.
     RateLimited,
     /// 503: storage or a dependency is not answering.
@@ -378,16 +458,69 @@ mod tests {
     }
 
     #[test]
+    fn upload_shapes() {
+        let l = ServiceLimits {
+            max_batch: 500,
+            max_inline_envelope_bytes: 349_524,
+            max_upload_bytes: 33_554_432,
+            upload_chunk_bytes: 262_144,
+        };
+        assert_eq!(
+            serde_json::to_string(&l).unwrap(),
+            r#"{"max_batch":500,"max_inline_envelope_bytes":349524,"max_upload_bytes":33554432,"upload_chunk_bytes":262144}"#
+        );
+        let c = CreateUploadRequest {
+            record_id: rid(),
+            size: 3_145_728,
+            sha256: "AA==".into(),
+        };
+        assert_eq!(
+            serde_json::to_string(&c).unwrap(),
+            r#"{"record_id":"01890a5d-ac96-774b-bcce-b302099a8057","size":3145728,"sha256":"AA=="}"#
+        );
+        let u = UploadStatus {
+            record_id: rid(),
+            size: 3_145_728,
+            received: 262_144,
+            held: false,
+        };
+        let text = serde_json::to_string(&u).unwrap();
+        assert_eq!(
+            text,
+            r#"{"record_id":"01890a5d-ac96-774b-bcce-b302099a8057","size":3145728,"received":262144,"held":false}"#
+        );
+        assert_eq!(serde_json::from_str::<UploadStatus>(&text).unwrap(), u);
+    }
+
+    #[test]
     fn error_shape() {
         let e = ApiError {
             error: ApiErrorCode::PayloadTooLarge,
             message: "body too large".into(),
             index: None,
+            reason: None,
+            offset: None,
         };
         assert_eq!(
             serde_json::to_string(&e).unwrap(),
             r#"{"error":"payload_too_large","message":"body too large"}"#
         );
+        let e = ApiError {
+            error: ApiErrorCode::Conflict,
+            message: "m".into(),
+            index: Some(0),
+            reason: Some(RejectReason::BadSignature),
+            offset: Some(65536),
+        };
+        assert_eq!(
+            serde_json::to_string(&e).unwrap(),
+            r#"{"error":"conflict","message":"m","index":0,"reason":"bad_signature","offset":65536}"#
+        );
+        assert_eq!(
+            serde_json::to_string(&ApiErrorCode::DigestMismatch).unwrap(),
+            r#""digest_mismatch""#
+        );
+        assert!(!ApiErrorCode::DigestMismatch.is_retryable());
         assert!(ApiErrorCode::RateLimited.is_retryable());
         assert!(!ApiErrorCode::Conflict.is_retryable());
     }

@@ -30,6 +30,24 @@ pub struct SyncState {
     /// When a problem is being retried: seconds until the next try.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_in_secs: Option<u32>,
+    /// A large record (a voice note, a photo) going to the service in
+    /// chunks: how far it got. It counts in `waiting` until the service
+    /// holds it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upload: Option<UploadProgress>,
+}
+
+/// How far the upload of one large record got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UploadProgress {
+    /// The record.
+    pub id: RecordId,
+    /// What it is.
+    pub kind: RecordKind,
+    /// Bytes the service confirmed it holds.
+    pub sent_bytes: u64,
+    /// Bytes in all.
+    pub total_bytes: u64,
 }
 
 /// Why records are not reaching the service. Each code is one sentence in
@@ -106,10 +124,16 @@ mod tests {
             syncing: true,
             problem: Some(SyncProblem::ServiceUnreachable),
             retry_in_secs: Some(8),
+            upload: Some(UploadProgress {
+                id: RecordId::parse("01890a5d-ac96-774b-bcce-b302099a8057").unwrap(),
+                kind: RecordKind::Report,
+                sent_bytes: 65_536,
+                total_bytes: 3_145_728,
+            }),
         };
         assert_eq!(
             serde_json::to_string(&s).unwrap(),
-            r#"{"waiting":{"alerts":1,"reports":20,"requests":3},"refused":1,"status_updates":2,"last_contact_ms":1764000000000,"syncing":true,"problem":{"code":"service_unreachable"},"retry_in_secs":8}"#
+            r#"{"waiting":{"alerts":1,"reports":20,"requests":3},"refused":1,"status_updates":2,"last_contact_ms":1764000000000,"syncing":true,"problem":{"code":"service_unreachable"},"retry_in_secs":8,"upload":{"id":"01890a5d-ac96-774b-bcce-b302099a8057","kind":"report","sent_bytes":65536,"total_bytes":3145728}}"#
         );
         let refused = SyncProblem::ItemRefused {
             id: RecordId::parse("01890a5d-ac96-774b-bcce-b302099a8057").unwrap(),

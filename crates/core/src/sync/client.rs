@@ -5,10 +5,11 @@ use super::error::{transport, SyncError};
 use crate::device::DeviceToken;
 use crate::service::ServiceUrl;
 use kulna_model::api::{
-    AlertResponse, ApiError, DeviceUpdatesResponse, IngestResponse, RegisterDeviceRequest,
-    RegisterDeviceResponse, ServiceKeyResponse,
+    AlertResponse, ApiError, CreateUploadRequest, DeviceUpdatesResponse, IngestResponse,
+    RegisterDeviceRequest, RegisterDeviceResponse, ServiceKeyResponse, ServiceLimits, UploadStatus,
 };
 use kulna_model::directory::SignedDirectory;
+use kulna_model::RecordId;
 use reqwest::header::{HeaderMap, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER};
 use reqwest::{Response, StatusCode};
 use serde::de::DeserializeOwned;
@@ -73,7 +74,9 @@ async fn check(resp: Response) -> Result<Response, SyncError> {
     Err(SyncError::Refused {
         status: code,
         code: body.as_ref().map(|b| b.error),
-        index: body.and_then(|b| b.index),
+        index: body.as_ref().and_then(|b| b.index),
+        reason: body.as_ref().and_then(|b| b.reason),
+        offset: body.and_then(|b| b.offset),
     })
 }
 
@@ -179,6 +182,67 @@ impl ServiceClient {
             .send()
             .await
             .map_err(transport)?;
+        json(check(resp).await?).await
+    }
+
+    /// `GET /v1/limits`: `None` from a service that predates uploads.
+    pub(crate) async fn limits(&self) -> Result<Option<ServiceLimits>, SyncError> {
+        let resp = self
+            .http
+            .get(self.url.endpoint("/v1/limits"))
+            .timeout(self.timeouts.request)
+            .send()
+            .await
+            .map_err(transport)?;
+        match check(resp).await {
+            Err(SyncError::Incompatible("unknown route")) => Ok(None),
+            other => json(other?).await.map(Some),
+        }
+    }
+
+    /// `POST /v1/uploads`: declares an upload, or finds it again.
+    pub(crate) async fn create_upload(
+        &self,
+        token: &DeviceToken,
+        req: &CreateUploadRequest,
+    ) -> Result<UploadStatus, SyncError> {
+        let resp = self
+            .http
+            .post(self.url.endpoint("/v1/uploads"))
+            .timeout(self.timeouts.request)
+            .header(AUTHORIZATION, bearer(token))
+            .json(req)
+            .send()
+            .await
+            .map_err(transport)?;
+        json(check(resp).await?).await
+    }
+
+    /// `PATCH /v1/uploads/{id}?offset=N`: the next bytes of an upload.
+    pub(crate) async fn send_chunk(
+        &self,
+        token: &DeviceToken,
+        id: RecordId,
+        offset: u64,
+        bytes: Vec<u8>,
+    ) -> Result<UploadStatus, SyncError> {
+        let resp = self
+            .http
+            .patch(
+                self.url
+                    .endpoint(&format!("/v1/uploads/{id}?offset={offset}")),
+            )
+            .timeout(self.timeouts.request)
+            .header(AUTHORIZATION, bearer(token))
+            .header(CONTENT_TYPE, "application/octet-stream")
+            .body(bytes)
+            .send()
+            .await
+            .map_err(transport)?;
+        // On this route a 404 is the upload, not the route: it is gone.
+        if resp.status() == StatusCode::NOT_FOUND {
+            return Err(SyncError::UploadGone);
+        }
         json(check(resp).await?).await
     }
 

@@ -15,11 +15,14 @@ use crate::vault::Vault;
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine as _;
 use kulna_crypto::{SealingPublicKey, SealingSecretKey};
-use kulna_model::api::{IngestResponse, RegisterDeviceRequest, RejectReason};
+use kulna_model::api::{
+    CreateUploadRequest, IngestResponse, RegisterDeviceRequest, RejectReason, ServiceLimits,
+    UploadStatus,
+};
 use kulna_model::directory::{
     DirectoryBodyKind, DirectoryDelta, DirectorySnapshot, SignedDirectory, DIRECTORY_SIGNATURE_TAG,
 };
-use kulna_model::{OutboxCounts, RecordId, RecordKind, SyncProblem, SyncState};
+use kulna_model::{OutboxCounts, RecordId, RecordKind, SyncProblem, SyncState, UploadProgress};
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -88,6 +91,11 @@ const MAX_ASKED_WAIT: Duration = Duration::from_secs(15 * 60);
 const COUNT_EVERY: Duration = Duration::from_millis(250);
 /// Status updates asked per request.
 const UPDATES_PAGE: u32 = 500;
+/// The smallest chunk an upload shrinks to on a network that keeps cutting.
+const MIN_CHUNK: usize = 16 * 1024;
+/// An upload whose digest the service found wrong is started over at most
+/// this many times in one pass.
+const DIGEST_RETRIES: u32 = 2;
 
 #[derive(Debug, Default)]
 struct Session {
@@ -122,6 +130,7 @@ struct Board {
     last_refused: Option<RefusedItem>,
     last_contact_ms: Option<i64>,
     directory_checked: Option<Instant>,
+    upload: Option<UploadProgress>,
 }
 
 impl Board {
@@ -159,6 +168,7 @@ impl Board {
             retry_in_secs: retry_at.map(|t| {
                 u32::try_from(t.saturating_duration_since(now).as_secs()).unwrap_or(u32::MAX)
             }),
+            upload: self.upload,
         }
     }
 }
@@ -177,6 +187,15 @@ struct Shared {
     /// so the alert meets neither a busy service nor a busy local database.
     alert_sending: AtomicBool,
     alert_done: Notify,
+    /// An alert starts: an upload chunk in flight gives way at once.
+    alert_started: Notify,
+    /// What the service takes (`None`: a service without uploads), asked
+    /// once per run by the main lane (an alert never waits for it).
+    limits: Mutex<Option<ServiceLimits>>,
+    limits_known: AtomicBool,
+    /// The chunk size uploads use now: the announced one, halved after a
+    /// cut mid-chunk, doubled back after each chunk that gets through.
+    chunk_bytes: AtomicUsize,
     session: tokio::sync::Mutex<Session>,
     board: Mutex<Board>,
     state: watch::Sender<SyncState>,
@@ -244,6 +263,10 @@ impl SyncEngine {
             forced: AtomicBool::new(true),
             alert_sending: AtomicBool::new(false),
             alert_done: Notify::new(),
+            alert_started: Notify::new(),
+            limits: Mutex::new(None),
+            limits_known: AtomicBool::new(false),
+            chunk_bytes: AtomicUsize::new(0),
             session: tokio::sync::Mutex::new(Session::default()),
             board: Mutex::new(Board {
                 last_contact_ms: last_contact,
@@ -280,6 +303,7 @@ impl SyncEngine {
     pub fn record_saved(&self, kind: RecordKind) {
         if kind == RecordKind::Alert {
             self.shared.alert_sending.store(true, Ordering::SeqCst);
+            self.shared.alert_started.notify_waiters();
             self.shared.wake_alert.notify_one();
         } else {
             self.shared.wake_main.notify_one();
@@ -293,12 +317,18 @@ impl SyncEngine {
         region: Option<u8>,
         payload: Vec<u8>,
     ) -> Result<RecordId, SyncError> {
-        let id = self
+        // From now on the main lane starts no batch, settles nothing and
+        // an upload chunk gives way: the device's database and the link are
+        // the alert's while it is written and sent.
+        self.shared.alert_sending.store(true, Ordering::SeqCst);
+        self.shared.alert_started.notify_waiters();
+        let saved = self
             .shared
             .blocking(move |v| v.seal_alert(region, &payload))
-            .await?;
+            .await;
+        // Either way the alert lane looks (and clears the flag if nothing waits).
         self.record_saved(RecordKind::Alert);
-        Ok(id)
+        saved
     }
 
     /// The state for the UI, updated whenever it changes.
@@ -539,6 +569,7 @@ impl Shared {
                 continue;
             }
             self.alert_sending.store(true, Ordering::SeqCst);
+            self.alert_started.notify_waiters();
             self.set_syncing(Lane::Alert, true);
             let result = self.send_alerts(alerts).await;
             self.set_syncing(Lane::Alert, false);
@@ -604,7 +635,9 @@ impl Shared {
                 Ok(resp) if resp.id == alert.id => {
                     self.blocking(move |v| v.outbox_settle(&[alert.id], &[]))
                         .await?;
-                    // Tell the screen at once: help has been called.
+                    // Tell the screen at once: help has been called (the full
+                    // counts follow).
+                    self.publish(|b| b.waiting.alerts = b.waiting.alerts.saturating_sub(1));
                     self.refresh_counts().await;
                     tracing::info!("alert held by the service");
                 }
@@ -613,8 +646,18 @@ impl Shared {
                     self.token_refused(&token).await;
                     return Err(SyncError::Unauthorized);
                 }
-                // Refused as an item, or no alert route: the batch route
-                // says precisely what it holds or why it refuses.
+                // Refused with its reason: kept here with it, not resent.
+                Err(SyncError::Refused {
+                    reason: Some(reason),
+                    ..
+                }) => {
+                    tracing::warn!(?reason, "an alert was refused by the service");
+                    self.blocking(move |v| v.outbox_settle(&[], &[(alert.id, reason)]))
+                        .await?;
+                }
+                // Refused without a reason (an older service), or no alert
+                // route: the batch route says precisely what it holds or
+                // why it refuses.
                 Err(SyncError::Refused { status: 400, .. })
                 | Err(SyncError::Refused { status: 409, .. })
                 | Err(SyncError::Incompatible("unknown route")) => {
@@ -639,6 +682,9 @@ impl Shared {
                 backoff.reset();
             }
             self.set_syncing(Lane::Main, true);
+            // What waits is on the screen before a long pass (a backlog, an
+            // upload) starts, not only after it.
+            self.refresh_counts().await;
             let result = self.pass(forced).await;
             self.set_syncing(Lane::Main, false);
             self.refresh_counts().await;
@@ -679,7 +725,7 @@ impl Shared {
         let (has_pending, has_sealing_key) = self
             .blocking(|v| {
                 Ok((
-                    !v.pending_batch(0, 1, usize::MAX)?.is_empty(),
+                    !v.pending_batch(0, 1, usize::MAX, usize::MAX)?.is_empty(),
                     v.device_sealing_key().is_some(),
                 ))
             })
@@ -718,6 +764,11 @@ impl Shared {
 
     /// Sends the backlog (not alerts) until nothing is left or a request fails.
     async fn push(&self, token: &DeviceToken) -> Result<(), SyncError> {
+        if !self.limits_known.load(Ordering::SeqCst) {
+            let limits = self.client.limits().await?;
+            *self.limits.lock().unwrap_or_else(|e| e.into_inner()) = limits;
+            self.limits_known.store(true, Ordering::SeqCst);
+        }
         let mut last_count = Instant::now();
         'pass: loop {
             let mut cursor = 0i64;
@@ -735,8 +786,9 @@ impl Shared {
                     }
                     let limit = self.batch_limit.load(Ordering::SeqCst).max(1);
                     let max_bytes = self.options.batch_max_bytes;
+                    let max_item = self.inline_limit();
                     let batch = self
-                        .blocking(move |v| v.pending_batch(cursor, limit, max_bytes))
+                        .blocking(move |v| v.pending_batch(cursor, limit, max_bytes, max_item))
                         .await?;
                     let Some(last) = batch.last() else {
                         break;
@@ -756,6 +808,9 @@ impl Shared {
                 let (batch, result) = joined.map_err(|_| SyncError::Stopped)?;
                 match result {
                     Ok(resp) => {
+                        // An alert being written or sent has the device's
+                        // database first.
+                        self.yield_to_alerts().await;
                         self.settle(batch, resp).await?;
                         // Counting scans the outbox: not after every batch.
                         if last_count.elapsed() >= COUNT_EVERY {
@@ -797,8 +852,241 @@ impl Shared {
             // A clean pass: allow full batches again.
             self.batch_limit
                 .store(self.options.batch_max_records.max(1), Ordering::SeqCst);
-            return Ok(());
+            // Then the large records, one at a time, in the order written.
+            return self.push_uploads(token).await;
         }
+    }
+
+    // ----- uploads of large records -----------------------------------------
+
+    fn limits(&self) -> Option<ServiceLimits> {
+        self.limits
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// The longest envelope sent in a batch; longer ones are uploaded. A
+    /// service without uploads takes everything in batches (and refuses
+    /// what is too large, as it always did).
+    fn inline_limit(&self) -> usize {
+        self.limits().map_or(usize::MAX, |l| {
+            usize::try_from(l.max_inline_envelope_bytes).unwrap_or(usize::MAX)
+        })
+    }
+
+    /// Uploads every large record waiting, one at a time, in written order.
+    async fn push_uploads(&self, token: &DeviceToken) -> Result<(), SyncError> {
+        let Some(limits) = self.limits() else {
+            return Ok(());
+        };
+        let inline = usize::try_from(limits.max_inline_envelope_bytes).unwrap_or(usize::MAX);
+        let mut cursor = 0i64;
+        let result = loop {
+            self.yield_to_alerts().await;
+            if self.stopped() {
+                break Err(SyncError::Stopped);
+            }
+            let next = self
+                .blocking(move |v| v.next_upload(cursor, inline))
+                .await?;
+            let Some(item) = next else {
+                break Ok(());
+            };
+            cursor = item.rowid;
+            if let Err(e) = self.upload_one(token, &limits, item).await {
+                break Err(e);
+            }
+        };
+        self.publish(|b| b.upload = None);
+        result
+    }
+
+    /// The chunk size to use now, within what the service takes.
+    fn chunk_size(&self, limits: &ServiceLimits) -> usize {
+        let max = usize::try_from(limits.upload_chunk_bytes)
+            .unwrap_or(usize::MAX)
+            .max(1);
+        match self.chunk_bytes.load(Ordering::SeqCst) {
+            0 => max,
+            n => n.min(max),
+        }
+    }
+
+    fn resize_chunks(&self, limits: &ServiceLimits, grow: bool) {
+        let now = self.chunk_size(limits);
+        let max = usize::try_from(limits.upload_chunk_bytes).unwrap_or(usize::MAX);
+        let next = if grow {
+            now.saturating_mul(2).min(max)
+        } else {
+            (now / 2).max(MIN_CHUNK.min(max))
+        };
+        self.chunk_bytes.store(next, Ordering::SeqCst);
+    }
+
+    /// Sends one large record as an upload, resuming where the service says
+    /// it stands: the bytes it holds are never sent again (except the rest
+    /// of a chunk cut on the way). Settles the record when the service
+    /// holds it or refuses it.
+    async fn upload_one(
+        &self,
+        token: &DeviceToken,
+        limits: &ServiceLimits,
+        item: Pending,
+    ) -> Result<(), SyncError> {
+        let (id, kind) = (item.id, item.kind);
+        let text = Arc::new(item.json.into_bytes());
+        let size = u64::try_from(text.len()).unwrap_or(u64::MAX);
+        if size > limits.max_upload_bytes {
+            tracing::warn!(
+                kind = kind.as_str(),
+                "a record is larger than the service takes"
+            );
+            return self.refuse(id, RejectReason::TooLarge).await;
+        }
+        // The digest this device declared before (a resumed upload), else
+        // computed now.
+        let mut digest = match self.blocking(move |v| v.upload_progress(id)).await? {
+            Some((known, digest, _)) if known == size && digest.len() == 32 => digest,
+            _ => sha256_of(text.clone()).await?,
+        };
+        let mut request = CreateUploadRequest {
+            record_id: id,
+            size,
+            sha256: B64.encode(&digest),
+        };
+        let mut digest_retries = 0;
+        let mut status = match self.declare_upload(token, &request).await? {
+            Some(s) => s,
+            None => return Ok(()),
+        };
+        loop {
+            if status.record_id != id || status.received > size {
+                return Err(SyncError::Incompatible("unexpected upload status"));
+            }
+            self.note_upload(id, kind, size, &digest, &status).await?;
+            if status.held {
+                self.blocking(move |v| v.outbox_settle(&[id], &[])).await?;
+                self.refresh_counts().await;
+                tracing::info!(bytes = size, "large record held by the service");
+                return Ok(());
+            }
+            let from = usize::try_from(status.received).unwrap_or(usize::MAX);
+            let len = self.chunk_size(limits).min(text.len().saturating_sub(from));
+            let chunk = text.get(from..from + len).unwrap_or_default().to_vec();
+            // An alert goes first, and a chunk in flight gives way to it.
+            self.yield_to_alerts().await;
+            if self.stopped() {
+                return Err(SyncError::Stopped);
+            }
+            let started = self.alert_started.notified();
+            tokio::pin!(started);
+            started.as_mut().enable();
+            let sent = tokio::select! {
+                r = self.client.send_chunk(token, id, status.received, chunk) => r,
+                _ = &mut started => continue,
+            };
+            match sent {
+                Ok(next) => {
+                    self.resize_chunks(limits, true);
+                    status = next;
+                }
+                // Not where the service stands: go on from where it does.
+                Err(SyncError::Refused {
+                    status: 409,
+                    offset: Some(held),
+                    ..
+                }) => status.received = held,
+                // The bytes did not add up (altered on the way): the service
+                // discarded them; start over, a few times.
+                Err(SyncError::Refused { status: 422, .. }) if digest_retries < DIGEST_RETRIES => {
+                    digest_retries += 1;
+                    tracing::warn!("an upload arrived altered; sending it again");
+                    // Declared with the digest computed afresh.
+                    digest = sha256_of(text.clone()).await?;
+                    request.sha256 = B64.encode(&digest);
+                    match self.declare_upload(token, &request).await? {
+                        Some(s) => status = s,
+                        None => return Ok(()),
+                    }
+                }
+                Err(SyncError::UploadGone) => match self.declare_upload(token, &request).await? {
+                    Some(s) => status = s,
+                    None => return Ok(()),
+                },
+                Err(SyncError::Refused {
+                    reason: Some(reason),
+                    ..
+                }) => return self.refuse(id, reason).await,
+                // The chunk was larger than the service takes now.
+                Err(SyncError::TooLarge) if len > MIN_CHUNK => self.resize_chunks(limits, false),
+                Err(e) => {
+                    if matches!(e, SyncError::Unreachable(_) | SyncError::NoConnection(_)) {
+                        // Cut on the way: smaller chunks lose less next time.
+                        self.resize_chunks(limits, false);
+                    }
+                    return Err(e);
+                }
+            }
+        }
+    }
+
+    /// Declares an upload (or finds it again): where it stands, or `None`
+    /// when the service refused the record (settled as refused).
+    async fn declare_upload(
+        &self,
+        token: &DeviceToken,
+        request: &CreateUploadRequest,
+    ) -> Result<Option<UploadStatus>, SyncError> {
+        match self.client.create_upload(token, request).await {
+            Ok(s) => Ok(Some(s)),
+            Err(SyncError::TooLarge) => {
+                self.refuse(request.record_id, RejectReason::TooLarge)
+                    .await?;
+                Ok(None)
+            }
+            Err(SyncError::Refused {
+                reason: Some(reason),
+                ..
+            }) => {
+                self.refuse(request.record_id, reason).await?;
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Remembers (and shows) how far an upload got.
+    async fn note_upload(
+        &self,
+        id: RecordId,
+        kind: RecordKind,
+        size: u64,
+        digest: &[u8],
+        status: &UploadStatus,
+    ) -> Result<(), SyncError> {
+        let (sent, digest) = (status.received, digest.to_vec());
+        if !status.held {
+            self.blocking(move |v| v.set_upload_progress(id, size, &digest, sent))
+                .await?;
+        }
+        self.publish(|b| {
+            b.upload = Some(UploadProgress {
+                id,
+                kind,
+                sent_bytes: sent,
+                total_bytes: size,
+            })
+        });
+        Ok(())
+    }
+
+    async fn refuse(&self, id: RecordId, reason: RejectReason) -> Result<(), SyncError> {
+        tracing::warn!(?reason, "a large record was refused by the service");
+        self.blocking(move |v| v.outbox_settle(&[], &[(id, reason)]))
+            .await?;
+        self.refresh_counts().await;
+        Ok(())
     }
 
     /// Marks exactly what the service holds as delivered, and what it
@@ -887,6 +1175,17 @@ impl Shared {
         };
         apply_directory(self, &key, version, signed).await
     }
+}
+
+/// SHA-256 of an envelope text, off the async runtime.
+async fn sha256_of(text: Arc<Vec<u8>>) -> Result<Vec<u8>, SyncError> {
+    tokio::task::spawn_blocking(move || {
+        ring::digest::digest(&ring::digest::SHA256, &text)
+            .as_ref()
+            .to_vec()
+    })
+    .await
+    .map_err(|_| SyncError::Stopped)
 }
 
 /// Verifies a signed directory body and applies it; a bad signature leaves

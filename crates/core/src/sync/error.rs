@@ -51,7 +51,16 @@ pub enum SyncError {
         code: Option<ApiErrorCode>,
         /// For one item of a request: its index.
         index: Option<usize>,
+        /// For a refused envelope: why, as a batch would say it.
+        reason: Option<RejectReason>,
+        /// For an upload chunk that did not start where the upload stands:
+        /// the bytes the service holds.
+        offset: Option<u64>,
     },
+    /// The service no longer has an upload this device was sending (it
+    /// expired or was discarded): it starts again.
+    #[error("the service no longer has this upload")]
+    UploadGone,
     /// One record was refused; it stays on the device with the reason.
     #[error("a record was refused ({reason:?})")]
     ItemRefused {
@@ -89,6 +98,7 @@ impl SyncError {
             | Self::ServerError { .. }
             | Self::RateLimited { .. }
             | Self::Unauthorized
+            | Self::UploadGone
             // A portal answering HTML, a service being upgraded: try again later.
             | Self::Incompatible(_) => true,
             Self::Storage(e) => e.is_retryable(),
@@ -116,7 +126,9 @@ impl SyncError {
                 ..
             } => SyncProblem::ServiceUnreachable,
             Self::ServerError { .. } | Self::RateLimited { .. } => SyncProblem::ServiceBusy,
-            Self::Unauthorized | Self::Stopped => SyncProblem::ServiceUnreachable,
+            Self::Unauthorized | Self::Stopped | Self::UploadGone => {
+                SyncProblem::ServiceUnreachable
+            }
             Self::Incompatible(_)
             | Self::TooLarge
             | Self::Refused { .. }

@@ -97,18 +97,100 @@ pub(crate) fn put_setting(conn: &Connection, name: &str, value: &str) -> Result<
 impl Vault {
     /// Alerts waiting to be sent, in the order they were made.
     pub(crate) fn pending_alerts(&self, limit: usize) -> Result<Vec<Pending>, StoreError> {
-        self.pending(0, 0, limit, usize::MAX)
+        self.pending(0, 0, limit, usize::MAX, usize::MAX)
     }
 
     /// Other records waiting, after `after_rowid`, in written order, at most
-    /// `limit` of them and about `max_bytes` of envelope text (at least one).
+    /// `limit` of them and about `max_bytes` of envelope text (at least one),
+    /// leaving out envelopes longer than `max_item_bytes` (they go as uploads).
     pub(crate) fn pending_batch(
         &self,
         after_rowid: i64,
         limit: usize,
         max_bytes: usize,
+        max_item_bytes: usize,
     ) -> Result<Vec<Pending>, StoreError> {
-        self.pending(1, after_rowid, limit, max_bytes)
+        self.pending(1, after_rowid, limit, max_bytes, max_item_bytes)
+    }
+
+    /// The next record waiting after `after_rowid` whose envelope is longer
+    /// than `inline_bytes`: it goes to the service as an upload, in chunks.
+    pub(crate) fn next_upload(
+        &self,
+        after_rowid: i64,
+        inline_bytes: usize,
+    ) -> Result<Option<Pending>, StoreError> {
+        let inner = self.inner();
+        let mut stmt = inner.conn.prepare_cached(
+            "SELECT rowid, record_id, kind, envelope FROM outbox
+             WHERE urgency = 1 AND rowid > ?1 AND rejected_reason IS NULL
+               AND length(CAST(envelope AS BLOB)) > ?2
+             ORDER BY rowid LIMIT 1",
+        )?;
+        let inline = i64::try_from(inline_bytes).unwrap_or(i64::MAX);
+        let mut rows = stmt.query(params![after_rowid, inline])?;
+        let Some(row) = rows.next()? else {
+            return Ok(None);
+        };
+        Ok(Some(Pending {
+            rowid: row.get(0)?,
+            id: id_of(&row.get::<_, Vec<u8>>(1)?)?,
+            kind: kind_of(row.get(2)?)?,
+            json: row.get(3)?,
+        }))
+    }
+
+    /// What this device remembers of an upload: (size, SHA-256, bytes the
+    /// service confirmed).
+    pub(crate) fn upload_progress(
+        &self,
+        id: RecordId,
+    ) -> Result<Option<(u64, Vec<u8>, u64)>, StoreError> {
+        let inner = self.inner();
+        let row: Option<(i64, Vec<u8>, i64)> = inner
+            .conn
+            .query_row(
+                "SELECT size, sha256, sent FROM outbox_upload WHERE record_id = ?1",
+                [&id.as_bytes()[..]],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        Ok(row.map(|(size, sha, sent)| {
+            (
+                u64::try_from(size).unwrap_or(0),
+                sha,
+                u64::try_from(sent).unwrap_or(0),
+            )
+        }))
+    }
+
+    /// Remembers how far an upload got (the bytes the service confirmed).
+    /// The row goes with the outbox item (a trigger), in the same
+    /// transaction that settles it.
+    pub(crate) fn set_upload_progress(
+        &self,
+        id: RecordId,
+        size: u64,
+        sha256: &[u8],
+        sent: u64,
+    ) -> Result<(), StoreError> {
+        let now = self.now_ms();
+        let inner = self.inner();
+        inner.conn.execute(
+            "INSERT INTO outbox_upload (record_id, size, sha256, sent, updated_at_ms)
+             SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS (SELECT 1 FROM outbox WHERE record_id = ?1)
+             ON CONFLICT (record_id) DO UPDATE SET
+                size = excluded.size, sha256 = excluded.sha256,
+                sent = excluded.sent, updated_at_ms = excluded.updated_at_ms",
+            params![
+                &id.as_bytes()[..],
+                i64::try_from(size).unwrap_or(i64::MAX),
+                sha256,
+                i64::try_from(sent).unwrap_or(i64::MAX),
+                now
+            ],
+        )?;
+        Ok(())
     }
 
     fn pending(
@@ -117,15 +199,19 @@ impl Vault {
         after_rowid: i64,
         limit: usize,
         max_bytes: usize,
+        max_item_bytes: usize,
     ) -> Result<Vec<Pending>, StoreError> {
         let inner = self.inner();
         let mut stmt = inner.conn.prepare_cached(
             "SELECT rowid, record_id, kind, envelope FROM outbox
              WHERE urgency = ?1 AND rowid > ?2 AND rejected_reason IS NULL
+               AND (?4 IS NULL OR length(CAST(envelope AS BLOB)) <= ?4)
              ORDER BY urgency, rowid LIMIT ?3",
         )?;
         let limit = i64::try_from(limit.max(1)).unwrap_or(i64::MAX);
-        let mut rows = stmt.query(params![urgency, after_rowid, limit])?;
+        let max_item = (max_item_bytes != usize::MAX)
+            .then(|| i64::try_from(max_item_bytes).unwrap_or(i64::MAX));
+        let mut rows = stmt.query(params![urgency, after_rowid, limit, max_item])?;
         let mut out = Vec::new();
         let mut bytes = 0usize;
         while let Some(row) = rows.next()? {

@@ -28,7 +28,28 @@
 //!    (answered once durable on the service) as soon as they are written,
 //!    never behind a backlog, and retried every few seconds
 //!    ([`SyncOptions::alert_retry_cap`]) until the service holds them.
-//! 5. **Pull.** Status updates for this device since a cursor, stored as
+//! 5. **Large records** (a voice note, a photo): before its first push in a
+//!    run the main lane reads `GET /v1/limits` (the alert lane never waits
+//!    for it). An envelope longer than the
+//!    announced `max_inline_envelope_bytes` is left out of the batches and
+//!    sent after them, one at a time in written order, as an **upload** of
+//!    its JSON text: declared (`POST /v1/uploads`: record id, size,
+//!    SHA-256; declaring again answers where it stands), then sent in
+//!    chunks (`PATCH /v1/uploads/{id}?offset=N`), each from the offset the
+//!    service says it holds, so a cut or a killed app resumes there, never
+//!    from zero. Chunks start at the announced size, halve (down to 16 KiB)
+//!    after a cut and double back after each chunk that gets through. The
+//!    chunk that completes the upload stores the record on the service;
+//!    the client then settles it like a batch item. How far it got is kept
+//!    on the device (`outbox_upload`, gone with the outbox item) and shown
+//!    in [`SyncState::upload`]; it counts as waiting until the service holds
+//!    it. A chunk in flight gives way the moment an alert is raised, and no
+//!    new chunk starts while an alert is being sent. A digest mismatch
+//!    (bytes altered on the way) starts the upload over, twice at most per
+//!    pass; a refused envelope is kept with its reason; one larger than
+//!    `max_upload_bytes` is refused as `too_large`. A service without
+//!    `/v1/limits` gets everything in batches, as before.
+//! 6. **Pull.** Status updates for this device since a cursor, stored as
 //!    they came (sealed to the device key), opened only in the unlocked
 //!    real vault ([`Vault::case_updates`]); directory versions since the
 //!    cached one, kept only if the Ed25519 signature of the pinned directory
@@ -52,6 +73,7 @@
 //! [`Vault::case_updates`]: crate::Vault::case_updates
 //! [`SyncProblem::ServiceKeyChanged`]: kulna_model::SyncProblem::ServiceKeyChanged
 //! [`SyncState`]: kulna_model::SyncState
+//! [`SyncState::upload`]: kulna_model::SyncState::upload
 
 mod client;
 mod engine;

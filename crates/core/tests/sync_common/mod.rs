@@ -306,6 +306,79 @@ pub struct Proxy {
     pub counts: Arc<FaultCounts>,
     /// Bytes forwarded from clients to the service.
     pub forwarded: Arc<AtomicUsize>,
+    /// One-shot faults and a bandwidth limit, set while running.
+    pub extra: Arc<Extra>,
+}
+
+/// Faults armed by hand: a cut at a given byte of all the traffic to the
+/// service, one altered byte in the next upload chunk, a bandwidth limit.
+#[derive(Debug, Default)]
+pub struct Extra {
+    /// Cut the connection carrying the byte at this position of everything
+    /// forwarded to the service (0: none). Fires once.
+    pub cut_at: AtomicUsize,
+    /// Cuts done by `cut_at`.
+    pub cuts: AtomicU64,
+    /// Flip one byte in the body of the next `PATCH /v1/uploads` request.
+    pub tamper_next_chunk: AtomicBool,
+    /// Bytes altered.
+    pub tampered: AtomicU64,
+    /// Bytes per second to the service, shared by every connection (0: no limit).
+    pub rate: AtomicUsize,
+    next_free: Mutex<Option<Instant>>,
+}
+
+impl Extra {
+    /// Waits for `n` bytes' turn on the shared link.
+    async fn pace(&self, n: usize) {
+        let rate = self.rate.load(Ordering::SeqCst);
+        if rate == 0 {
+            return;
+        }
+        let cost = Duration::from_secs_f64(n as f64 / rate as f64);
+        let done = {
+            let mut next = self.next_free.lock().unwrap();
+            let start = next.map_or(Instant::now(), |t| t.max(Instant::now()));
+            let done = start + cost;
+            *next = Some(done);
+            done
+        };
+        tokio::time::sleep_until(done.into()).await;
+    }
+
+    /// Alters the body of an upload chunk, once when armed. `pending` is
+    /// this connection's memory that a chunk's head went by without body.
+    fn tamper(&self, buf: &mut [u8], pending: &mut bool) {
+        if !self.tamper_next_chunk.load(Ordering::SeqCst) {
+            return;
+        }
+        let body_at = if *pending {
+            Some(0)
+        } else {
+            find(buf, b"PATCH /v1/uploads/")
+                .and_then(|head| find(&buf[head..], b"\r\n\r\n").map(|end| head + end + 4))
+        };
+        let Some(at) = body_at else {
+            return;
+        };
+        if at < buf.len() {
+            if self
+                .tamper_next_chunk
+                .compare_exchange(true, false, Ordering::SeqCst, Ordering::SeqCst)
+                .is_ok()
+            {
+                buf[at] ^= 0x01;
+                self.tampered.fetch_add(1, Ordering::SeqCst);
+            }
+            *pending = false;
+        } else {
+            *pending = true;
+        }
+    }
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 impl Proxy {
@@ -316,11 +389,13 @@ impl Proxy {
         let faulty = Arc::new(AtomicBool::new(faults.pass != u32::MAX));
         let counts = Arc::new(FaultCounts::default());
         let forwarded = Arc::new(AtomicUsize::new(0));
-        let (u, f, c, fw) = (
+        let extra = Arc::new(Extra::default());
+        let (u, f, c, fw, ex) = (
             upstream.clone(),
             faulty.clone(),
             counts.clone(),
             forwarded.clone(),
+            extra.clone(),
         );
         tokio::spawn(async move {
             loop {
@@ -331,7 +406,7 @@ impl Proxy {
                 let mode = if faulty { pick(&faults) } else { Mode::Pass };
                 count(&c, mode);
                 let target = *u.lock().unwrap();
-                tokio::spawn(handle(client, target, mode, faulty, fw.clone()));
+                tokio::spawn(handle(client, target, mode, faulty, fw.clone(), ex.clone()));
             }
         });
         Self {
@@ -341,6 +416,7 @@ impl Proxy {
             faulty,
             counts,
             forwarded,
+            extra,
         }
     }
 
@@ -420,6 +496,7 @@ async fn handle(
     mode: Mode,
     faulty: bool,
     forwarded: Arc<AtomicUsize>,
+    extra: Arc<Extra>,
 ) {
     if let Mode::Status(code) = mode {
         // Read the request head, answer without asking the service.
@@ -469,11 +546,29 @@ async fn handle(
     let up = async move {
         let mut buf = vec![0u8; 16 * 1024];
         let mut sent = 0usize;
+        let mut tamper_pending = false;
         loop {
             let n = match cr.read(&mut buf).await {
                 Ok(0) | Err(_) => break,
                 Ok(n) => n,
             };
+            extra.pace(n).await;
+            extra.tamper(&mut buf[..n], &mut tamper_pending);
+            let cut = extra.cut_at.load(Ordering::SeqCst);
+            let before = forwarded.load(Ordering::SeqCst);
+            if cut != 0
+                && before + n >= cut
+                && extra
+                    .cut_at
+                    .compare_exchange(cut, 0, Ordering::SeqCst, Ordering::SeqCst)
+                    .is_ok()
+            {
+                let keep = cut.saturating_sub(before).min(n);
+                let _ = sw.write_all(&buf[..keep]).await;
+                forwarded.fetch_add(keep, Ordering::SeqCst);
+                extra.cuts.fetch_add(1, Ordering::SeqCst);
+                break;
+            }
             let n = match up_limit {
                 Some(limit) if sent + n >= limit => {
                     let _ = sw.write_all(&buf[..limit - sent]).await;
