@@ -102,6 +102,7 @@ pub fn App() -> impl IntoView {
         .await;
     });
     let lock_state = move || status.get().and_then(|s| s.ok()).map(|s| s.lock);
+    let unlocked = Memo::new(move |_| lock_state() == Some(LockState::Unlocked));
     // The shell locked the vault after a while without use: hide what was open.
     spawn_local(async move {
         ipc::on_vault_locked(move || {
@@ -275,16 +276,21 @@ pub fn App() -> impl IntoView {
             <StatusCard locale=locale.read_only() status=status.read_only() sync=sync.read_only() />
             <SyncCard locale=locale.read_only() sync=sync.read_only() />
             <LanguagePicker locale=locale.read_only() choose=choose />
-            {move || status.get().and_then(|s| s.ok()).map(|s| view! {
-                <SettingsCard
-                    locale=locale.read_only()
-                    region=s.region
-                    text_size=s.text_size
-                    auto_lock_minutes=s.auto_lock_minutes
-                    unlocked=s.lock == LockState::Unlocked
-                    on_changed=refresh
-                />
-            })}
+            // Drawn again only when the lock changes, not on every status
+            // refresh (which would drop what the card just said).
+            {move || {
+                let unlocked = unlocked.get();
+                status.with_untracked(|s| s.as_ref().and_then(|s| s.as_ref().ok()).map(|s| view! {
+                    <SettingsCard
+                        locale=locale.read_only()
+                        region=s.region
+                        text_size=s.text_size
+                        auto_lock_minutes=s.auto_lock_minutes
+                        unlocked=unlocked
+                        on_changed=refresh
+                    />
+                }))
+            }}
             <Show when=move || save_failed.get()>
                 <p class="status-line warn" role="alert">{move || t(locale.get(), "error-generic")}</p>
             </Show>

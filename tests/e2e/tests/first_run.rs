@@ -90,7 +90,12 @@ async fn first_run_then_an_alert_that_carries_her_region_and_comes_back_received
     click(&c, "#text-size-normal").await?;
     wait_attr(&c, "html", "data-text-size", "normal").await?;
 
-    // Trusted contacts: a bad number saves nothing; good ones are kept.
+    // Trusted contacts (after her PIN: the app restarted locked): a bad
+    // number saves nothing; good ones are kept.
+    wait_attr(&c, "main", "data-lock", "locked").await?;
+    type_into(&c, "#pin-unlock", "2468").await?;
+    click(&c, "#unlock-button").await?;
+    wait_attr(&c, "main", "data-lock", "unlocked").await?;
     type_into(&c, "#contact-1", "0612 34 56 78").await?;
     type_into(&c, "#contact-2", "call me maybe").await?;
     click(&c, "#contacts-save").await?;
