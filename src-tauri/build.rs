@@ -21,6 +21,12 @@ fn main() {
         "submit_support_request",
         "get_sync_state",
         "send_now",
+        "search_directory",
+        "get_directory_listing",
+        "get_directory_state",
+        "save_listing",
+        "unsave_listing",
+        "get_saved_listings",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .unwrap_or_else(|e| panic!("tauri build step failed: {e}"));

@@ -71,6 +71,12 @@ pub fn run() {
             commands::support::submit_support_request,
             commands::sync::get_sync_state,
             commands::sync::send_now,
+            commands::directory::search_directory,
+            commands::directory::get_directory_listing,
+            commands::directory::get_directory_state,
+            commands::directory::save_listing,
+            commands::directory::unsave_listing,
+            commands::directory::get_saved_listings,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -3,6 +3,7 @@
 mod app;
 mod calls;
 mod cases;
+mod directory;
 mod disguise;
 mod i18n;
 mod ipc;

@@ -64,6 +64,10 @@ pub enum StoreError {
     /// No such record, or not in the open vault.
     #[error("no such record")]
     NotFound,
+    /// An argument is not acceptable (the message names the rule, never
+    /// the value).
+    #[error("input not accepted: {0}")]
+    InvalidInput(&'static str),
     /// A stored ciphertext did not open: it was altered or moved.
     #[error("a stored record is damaged")]
     Damaged,
@@ -88,7 +92,9 @@ impl StoreError {
             Self::Locked | Self::NotSetUp => ErrorKind::Locked,
             Self::WrongPin { .. } => ErrorKind::WrongPin,
             Self::TooManyAttempts { .. } => ErrorKind::TooManyAttempts,
-            Self::BadPin(_) | Self::PinInUse | Self::AlreadySetUp => ErrorKind::InvalidInput,
+            Self::BadPin(_) | Self::PinInUse | Self::AlreadySetUp | Self::InvalidInput(_) => {
+                ErrorKind::InvalidInput
+            }
             Self::Envelope(EnvelopeError::BadRegion) => ErrorKind::InvalidInput,
             Self::NotFound => ErrorKind::NotFound,
             Self::Directory(_)

@@ -259,6 +259,8 @@ mod tests {
                 let mut args = FluentArgs::new();
                 args.set("count", FluentValue::from(3));
                 args.set("version", FluentValue::from(1));
+                args.set("date", FluentValue::from("31/03/2027"));
+                args.set("title", FluentValue::from("Formation"));
                 let mut errors = Vec::new();
                 let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
                 assert!(errors.is_empty(), "{} {}: {:?}", locale.code(), id, errors);
