@@ -543,6 +543,23 @@ fn search_needs_no_pin_and_survives_a_restart() {
 }
 
 #[test]
+fn darija_in_latin_letters_finds_the_category() {
+    let f = loaded();
+    assert_eq!(f.find("khdma"), vec!["casa-job"]);
+    assert_eq!(f.find("5dma"), f.find("khdma"));
+    assert_eq!(f.find("Khedma"), f.find("khdma"));
+    let training = f.find("تكوين");
+    assert_eq!(training.len(), 3, "{training:?}");
+    assert_eq!(f.find("takwin"), training);
+    assert_eq!(f.find("tkwin"), training);
+    assert_eq!(f.find("takwin fes"), vec!["ofppt-fes-couture"]);
+    assert_eq!(f.find("machrou3"), vec!["forsa"]);
+    assert_eq!(f.find("istima3"), vec!["tanger-ecoute"]);
+    // A word that is no category's finds nothing by itself.
+    assert!(f.find("khdmaz").is_empty());
+}
+
+#[test]
 fn one_listing_the_state_and_saving_by_id() {
     let empty = Fixture::new();
     let state = empty.data.vault().directory_state().unwrap();
