@@ -260,6 +260,21 @@ async fn she_finds_saves_and_keeps_listings_offline_in_arabic_and_french() -> Re
     click(&c, "#directory-tab-saved").await?;
     wait_attr(&c, "#saved-listings", "data-ids", TRAINING).await?;
     screenshot(&c, "directory-fr-saved-after-restart").await?;
+
+    // Quick exit from the directory: nothing of it stays on screen, and her
+    // PIN on the calculator brings back the home screen, not the directory.
+    click(&c, "#quick-exit").await?;
+    c.wait().for_element(Locator::Css("#calculator")).await?;
+    assert!(c.find(Locator::Css("#directory")).await.is_err());
+    assert!(!body_text(&c).await.contains("couture"));
+    for k in ["2", "4", "6", "8", "="] {
+        click(&c, &format!(".calc-key[data-key='{k}']")).await?;
+    }
+    wait_attr(&c, "main", "data-lock", "unlocked").await?;
+    c.wait()
+        .for_element(Locator::Css("#open-directory"))
+        .await?;
+    assert!(c.find(Locator::Css("#directory")).await.is_err());
     c.close().await?;
     Ok(())
 }
