@@ -117,11 +117,18 @@ fn truncate(text: &str, max: usize) -> &str {
 }
 
 /// The query's words, normalized, without duplicates, at most
-/// [`MAX_QUERY_WORDS`].
+/// [`MAX_QUERY_WORDS`]. A Darija word written in Latin letters ("khdma",
+/// "takwin") is asked as the Arabic word it stands for
+/// ([`regions::latin_darija`]).
 fn query_words(text: &str) -> Vec<String> {
     let mut seen = HashSet::new();
     normalize::words(truncate(text, MAX_QUERY_BYTES))
         .into_iter()
+        .map(|w| match regions::latin_darija(&w) {
+            // Normalized like the index (the table is written by hand).
+            Some(arabic) => normalize::words(arabic).into_iter().next().unwrap_or(w),
+            None => w,
+        })
         .filter(|w| seen.insert(w.clone()))
         .take(MAX_QUERY_WORDS)
         .collect()

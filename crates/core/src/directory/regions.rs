@@ -112,43 +112,89 @@ pub fn distance(from: u8, to: u8) -> u8 {
 
 /// Words for a listing's category, in Arabic, French and English, indexed
 /// so that "تكوين" or "emploi" finds listings of that category even when
-/// the title does not say it; and Darija as people write it in Latin
-/// letters on a phone ("khdma", "takwin", digits for ع ح ق as in
-/// "machrou3", "mo7ami"), since listings are rarely written that way. The
-/// words join the index when a listing is written (a snapshot or delta),
-/// so a cache indexed before a word was added finds it after the next
-/// update of that listing.
+/// the title does not say it.
 pub fn category_words(category: &str) -> &'static str {
     match category {
-        "job" => "شغل عمل تشغيل emploi travail job khdma khedma khadma 5dma 5edma khdem",
-        "training" => "تكوين تدريب formation training takwin tkwin takween",
-        "vocational_training" => {
-            "تكوين مهني formation professionnelle vocational training takwin tkwin mihani mihaniya"
-        }
-        "business_creation" => {
-            "مقاولة مقاولات إنشاء مشروع création entreprise business \
-             machrou3 mashrou3 machrou mochrou3 mqawla mokawala moqawala"
-        }
-        "income_generating" => {
-            "نشاط مدر للدخل مشروع activité génératrice revenus income machrou3 mashrou3 dakhl"
-        }
-        "financing" => "تمويل قرض financement prêt crédit loan financing tamwil kredi qard",
-        "programme" => "برنامج programme program barnamaj",
-        "listening_center" => "مركز استماع écoute listening istima3 insat nsat",
-        "care_cell" => "خلية التكفل النساء ضحايا العنف cellule prise en charge care khaliya",
-        "police" => "شرطة أمن police bolis boulice polis",
-        "gendarmerie" => "الدرك الملكي gendarmerie jadarmiya jadarmia darak",
-        "health" => "صحة مستشفى santé hôpital health sbitar sbital se7a saha",
-        "shelter" => "إيواء مأوى hébergement refuge shelter iwa2 iwae",
-        "legal_aid" => "مساعدة قانونية محامي aide juridique avocat legal mo7ami mohami",
-        "association" => "جمعية association jam3iya jam3ia jamaiya",
+        "job" => "شغل عمل تشغيل emploi travail job",
+        "training" => "تكوين تدريب formation training",
+        "vocational_training" => "تكوين مهني formation professionnelle vocational training",
+        "business_creation" => "مقاولة مقاولات إنشاء مشروع création entreprise business",
+        "income_generating" => "نشاط مدر للدخل مشروع activité génératrice revenus income",
+        "financing" => "تمويل قرض financement prêt crédit loan financing",
+        "programme" => "برنامج programme program",
+        "listening_center" => "مركز استماع écoute listening",
+        "care_cell" => "خلية التكفل النساء ضحايا العنف cellule prise en charge care",
+        "police" => "شرطة أمن police",
+        "gendarmerie" => "الدرك الملكي gendarmerie",
+        "health" => "صحة مستشفى santé hôpital health",
+        "shelter" => "إيواء مأوى hébergement refuge shelter",
+        "legal_aid" => "مساعدة قانونية محامي aide juridique avocat legal",
+        "association" => "جمعية association",
         _ => "",
     }
+}
+
+/// Darija as people write it in Latin letters on a phone (digits for
+/// ع ح ق as in "machrou3", "mo7ami"), and the Arabic word each stands
+/// for. Applied to the words of a query, not to the index: the index does
+/// not grow, and a cache indexed before a word was added finds it at once.
+const LATIN_DARIJA: &[(&[&str], &str)] = &[
+    (
+        &["khdma", "khedma", "khadma", "5dma", "5edma", "khdem"],
+        "شغل",
+    ),
+    (&["takwin", "tkwin", "takween"], "تكوين"),
+    (&["mihani", "mihaniya"], "مهني"),
+    (
+        &["machrou3", "mashrou3", "machrou", "mochrou3", "mchrou3"],
+        "مشروع",
+    ),
+    (&["mqawla", "mokawala", "moqawala", "m9awla"], "مقاوله"),
+    (&["tamwil"], "تمويل"),
+    (&["kredi", "qard", "9ard"], "قرض"),
+    (&["barnamaj"], "برنامج"),
+    (&["istima3", "insat", "nsat"], "استماع"),
+    (&["bolis", "boulice", "polis"], "شرطه"),
+    (&["jadarmiya", "jadarmia", "darak"], "درك"),
+    (&["sbitar", "sbital"], "مستشفي"),
+    (&["se7a", "sa7a", "saha"], "صحه"),
+    (&["iwa2", "iwae"], "ايواء"),
+    (&["mo7ami", "mohami", "m7ami"], "محامي"),
+    (&["jam3iya", "jam3ia", "jamaiya"], "جمعيه"),
+];
+
+/// The Arabic word a Latin-script Darija word (already normalized: lower
+/// case) stands for, if it is one people commonly type.
+pub fn latin_darija(word: &str) -> Option<&'static str> {
+    LATIN_DARIJA
+        .iter()
+        .find(|(spellings, _)| spellings.contains(&word))
+        .map(|(_, arabic)| *arabic)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin_darija_words_stand_for_indexed_arabic_words() {
+        for (spellings, arabic) in LATIN_DARIJA {
+            // The target is one word, already as the index writes it.
+            assert_eq!(
+                crate::directory::normalize::words(arabic),
+                vec![arabic.to_string()]
+            );
+            for s in *spellings {
+                assert_eq!(
+                    crate::directory::normalize::words(s),
+                    vec![s.to_string()],
+                    "{s}"
+                );
+                assert_eq!(latin_darija(s), Some(*arabic));
+            }
+        }
+        assert_eq!(latin_darija("formation"), None);
+    }
 
     #[test]
     fn codes_and_borders_are_consistent() {
