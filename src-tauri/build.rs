@@ -28,6 +28,12 @@ fn main() {
         "get_alert_progress",
         "get_trusted_contacts",
         "set_trusted_contacts",
+        "search_directory",
+        "get_directory_listing",
+        "get_directory_state",
+        "save_listing",
+        "unsave_listing",
+        "get_saved_listings",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .unwrap_or_else(|e| panic!("tauri build step failed: {e}"));

@@ -95,6 +95,12 @@ pub fn run() {
             commands::alert::get_alert_progress,
             commands::safety::get_trusted_contacts,
             commands::safety::set_trusted_contacts,
+            commands::directory::search_directory,
+            commands::directory::get_directory_listing,
+            commands::directory::get_directory_state,
+            commands::directory::save_listing,
+            commands::directory::unsave_listing,
+            commands::directory::get_saved_listings,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -4,6 +4,7 @@
 use crate::calls::CallCard;
 use crate::cases::MyCases;
 use crate::contacts::TrustedContactsCard;
+use crate::directory::DirectoryPage;
 use crate::disguise::Calculator;
 use crate::firstrun::FirstRun;
 use crate::i18n::{apply_to_document, t, t_count, t_num};
@@ -43,6 +44,8 @@ pub fn App() -> impl IntoView {
     // The support request form is open; a request was just sent.
     let asking = RwSignal::new(false);
     let support_sent = RwSignal::new(false);
+    // The directory screen is open.
+    let browsing = RwSignal::new(false);
 
     Effect::new(move |_| apply_to_document(locale.get()));
     Effect::new(move |_| {
@@ -119,6 +122,7 @@ pub fn App() -> impl IntoView {
         // The form's last change is already saved; it will be offered again.
         writing.set(None);
         asking.set(false);
+        browsing.set(false);
         spawn_local(async move {
             let _ = ipc::lock_vault().await;
             refresh();
@@ -193,7 +197,14 @@ pub fn App() -> impl IntoView {
                     refresh();
                 } />
             </Show>
-            <div class="home" hidden=move || writing.with(Option::is_some) || asking.get()>
+            <Show when=move || browsing.get()>
+                <DirectoryPage
+                    locale=locale.read_only()
+                    on_close=move || browsing.set(false)
+                    her_region=status.with_untracked(|s| s.as_ref().and_then(|s| s.as_ref().ok()).and_then(|s| s.region))
+                />
+            </Show>
+            <div class="home" hidden=move || writing.with(Option::is_some) || asking.get() || browsing.get()>
             <PanicButton
                 locale=locale.read_only()
                 region=Signal::derive(move || status.get().and_then(|s| s.ok()).and_then(|s| s.region))
@@ -210,6 +221,11 @@ pub fn App() -> impl IntoView {
                         asking.set(true);
                     }>
                     {move || t(locale.get(), "support-open")}
+                </button>
+                <button id="open-directory" type="button" class="primary wide with-icon"
+                    on:click=move |_| browsing.set(true)>
+                    {crate::directory::icon("search")}
+                    {move || t(locale.get(), "directory-open")}
                 </button>
             </section>
             <Show when=move || report_sent.get()>

@@ -42,3 +42,10 @@ pub fn apply_to_document(locale: Locale) {
     let _ = root.set_attribute("lang", locale.code());
     let _ = root.set_attribute("dir", locale.direction().as_str());
 }
+
+/// A message with one text argument named `name` (a date, a title).
+pub fn t_str(locale: Locale, id: &str, name: &'static str, value: &str) -> String {
+    let mut args = kulna_i18n::FluentArgs::new();
+    args.set(name, value.to_owned());
+    CATALOG.with(|c| c.format(locale, id, Some(&args)))
+}

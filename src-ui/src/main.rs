@@ -4,6 +4,7 @@ mod app;
 mod calls;
 mod cases;
 mod contacts;
+mod directory;
 mod disguise;
 mod firstrun;
 mod i18n;

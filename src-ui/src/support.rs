@@ -69,17 +69,35 @@ fn choice<T: Copy + PartialEq + Send + Sync + 'static>(
     }
 }
 
+/// What the form starts with when she asks about a directory listing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SupportPrefill {
+    /// What she asks help with.
+    pub topic: Option<SupportTopic>,
+    /// The listing's region.
+    pub region: Option<u8>,
+    /// A first sentence naming the listing (she may change it).
+    pub text: String,
+    /// The listing's id, sent with the request for the listener.
+    pub listing: Option<String>,
+}
+
 /// The support request form.
 #[component]
 pub fn SupportPage(
     locale: ReadSignal<Locale>,
     on_close: impl Fn(bool) + Copy + Send + Sync + 'static,
+    /// Filled in when she asks about a directory listing.
+    #[prop(optional)]
+    prefill: Option<SupportPrefill>,
 ) -> impl IntoView {
-    let topic = RwSignal::new(None::<SupportTopic>);
-    let region = RwSignal::new(None::<u8>);
+    let prefill = prefill.unwrap_or_default();
+    let topic = RwSignal::new(prefill.topic);
+    let region = RwSignal::new(prefill.region);
     let age = RwSignal::new(None::<AgeGroup>);
     let schooling = RwSignal::new(None::<Schooling>);
-    let text = RwSignal::new(String::new());
+    let text = RwSignal::new(prefill.text);
+    let listing = prefill.listing;
     let contact = RwSignal::new(false);
     let phone = RwSignal::new(String::new());
     let safe_times = RwSignal::new(String::new());
@@ -92,6 +110,7 @@ pub fn SupportPage(
             age_group: age.get_untracked(),
             schooling: schooling.get_untracked(),
             description: non_empty(text.get_untracked()),
+            listing: listing.clone(),
             ..RecordPayload::default()
         };
         payload.consents.contact = contact.get_untracked();

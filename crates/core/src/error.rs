@@ -70,6 +70,10 @@ pub enum StoreError {
     /// No such record, or not in the open vault.
     #[error("no such record")]
     NotFound,
+    /// An argument is not acceptable (the message names the rule, never
+    /// the value).
+    #[error("input not accepted: {0}")]
+    InvalidInput(&'static str),
     /// A stored ciphertext did not open: it was altered or moved.
     #[error("a stored record is damaged")]
     Damaged,
@@ -98,7 +102,8 @@ impl StoreError {
             | Self::PinInUse
             | Self::AlreadySetUp
             | Self::UnknownRegion
-            | Self::BadPhoneNumber => ErrorKind::InvalidInput,
+            | Self::BadPhoneNumber
+            | Self::InvalidInput(_) => ErrorKind::InvalidInput,
             Self::Envelope(EnvelopeError::BadRegion) => ErrorKind::InvalidInput,
             Self::NotFound => ErrorKind::NotFound,
             Self::Directory(_)

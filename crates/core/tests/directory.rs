@@ -6,7 +6,9 @@
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine as _;
 use kulna_core::directory::regions::REGIONS;
-use kulna_core::{AppData, Clock, DirectoryError, DirectoryUpdate, KdfCost, Pin, VaultOptions};
+use kulna_core::{
+    AppData, Clock, DirectoryError, DirectoryUpdate, KdfCost, Pin, StoreError, VaultOptions,
+};
 use kulna_model::directory::{
     DirectoryBodyKind, DirectoryDelta, DirectoryEntry, DirectoryQuery, DirectorySnapshot,
     EntryDetails, EntryKind, Localized, MatchQuality, SignedDirectory, DIRECTORY_SIGNATURE_TAG,
@@ -538,6 +540,103 @@ fn search_needs_no_pin_and_survives_a_restart() {
         .unwrap();
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0].entry.id, "anapec-idmaj");
+}
+
+#[test]
+fn darija_in_latin_letters_finds_the_category() {
+    let f = loaded();
+    assert_eq!(f.find("khdma"), vec!["casa-job"]);
+    assert_eq!(f.find("5dma"), f.find("khdma"));
+    assert_eq!(f.find("Khedma"), f.find("khdma"));
+    let training = f.find("تكوين");
+    assert_eq!(training.len(), 3, "{training:?}");
+    assert_eq!(f.find("takwin"), training);
+    assert_eq!(f.find("tkwin"), training);
+    assert_eq!(f.find("takwin fes"), vec!["ofppt-fes-couture"]);
+    assert_eq!(f.find("machrou3"), vec!["forsa"]);
+    assert_eq!(f.find("istima3"), vec!["tanger-ecoute"]);
+    // A word that is no category's finds nothing by itself.
+    assert!(f.find("khdmaz").is_empty());
+}
+
+#[test]
+fn one_listing_the_state_and_saving_by_id() {
+    let empty = Fixture::new();
+    let state = empty.data.vault().directory_state().unwrap();
+    assert!(state.is_empty(), "{state:?}");
+    assert_eq!((state.listings, state.published_at_ms), (0, None));
+    assert_eq!(empty.data.vault().directory_listing("forsa").unwrap(), None);
+
+    let f = loaded();
+    let state = f.data.vault().directory_state().unwrap();
+    assert_eq!(state.version, 1);
+    assert_eq!(state.published_at_ms, Some(1));
+    assert_eq!(state.listings as usize, listings().len());
+    let one = f.data.vault().directory_listing("forsa").unwrap().unwrap();
+    assert_eq!(one.id, "forsa");
+    assert_eq!(
+        f.data.vault().directory_listing("nothing-here").unwrap(),
+        None
+    );
+    assert_eq!(f.data.vault().listing("forsa").unwrap(), one);
+    assert!(matches!(
+        f.data.vault().listing("nothing-here"),
+        Err(StoreError::NotFound)
+    ));
+    assert!(matches!(
+        f.data.vault().listing("../forsa"),
+        Err(StoreError::InvalidInput(_))
+    ));
+
+    // Saving needs a PIN set and the vault open, before anything else.
+    let v = f.data.vault();
+    assert!(matches!(v.save_listing("forsa"), Err(StoreError::Locked)));
+    let pin = Pin::new("2468".into()).unwrap();
+    v.set_pin(&pin).unwrap();
+    for bad in [
+        "",
+        "Forsa",
+        "a b",
+        "x/../y",
+        "'; DROP TABLE",
+        &"a".repeat(101),
+    ] {
+        assert!(
+            matches!(v.save_listing(bad), Err(StoreError::InvalidInput(_))),
+            "{bad:?}"
+        );
+        assert!(matches!(
+            v.unsave_listing(bad),
+            Err(StoreError::InvalidInput(_))
+        ));
+    }
+    assert!(matches!(
+        v.save_listing("nothing-here"),
+        Err(StoreError::NotFound)
+    ));
+    assert_eq!(v.save_listing("forsa").unwrap(), vec!["forsa"]);
+    assert_eq!(v.save_listing("forsa").unwrap(), vec!["forsa"]);
+    assert_eq!(
+        v.save_listing("anapec-idmaj").unwrap(),
+        vec!["forsa", "anapec-idmaj"]
+    );
+    assert_eq!(v.unsave_listing("forsa").unwrap(), vec!["anapec-idmaj"]);
+    // Forgetting what was never saved changes nothing.
+    assert_eq!(v.unsave_listing("forsa").unwrap(), vec!["anapec-idmaj"]);
+    v.lock();
+    assert!(matches!(v.save_listing("forsa"), Err(StoreError::Locked)));
+    assert!(matches!(v.unsave_listing("forsa"), Err(StoreError::Locked)));
+    assert!(matches!(v.saved_listings(), Err(StoreError::Locked)));
+    // The listing itself stays public.
+    assert!(v.directory_listing("forsa").unwrap().is_some());
+    v.unlock(&pin).unwrap();
+    let saved: Vec<String> = v
+        .saved_listings()
+        .unwrap()
+        .into_iter()
+        .map(|e| e.id)
+        .collect();
+    assert_eq!(saved, vec!["anapec-idmaj"]);
 }
 
 #[test]

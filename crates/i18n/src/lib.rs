@@ -261,6 +261,8 @@ mod tests {
                 args.set("version", FluentValue::from(1));
                 // Every named argument a message may take.
                 args.set("region", FluentValue::from("Fès-Meknès"));
+                args.set("date", FluentValue::from("31/03/2027"));
+                args.set("title", FluentValue::from("Formation"));
                 let mut errors = Vec::new();
                 let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
                 assert!(errors.is_empty(), "{} {}: {:?}", locale.code(), id, errors);

@@ -213,8 +213,29 @@ pub struct DirectoryHit {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub distance: Option<u8>,
     /// The deadline has passed.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub closed: bool,
+}
+
+/// What the device holds of the directory (`get_directory_state`), for
+/// "updated 3 days ago, 120 listings, works offline".
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DirectoryState {
+    /// The cached version; 0: never downloaded.
+    pub version: u64,
+    /// When that version was published (the service's clock, ms since the
+    /// epoch); `None` before the first directory.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_at_ms: Option<i64>,
+    /// How many listings the cache holds.
+    pub listings: u32,
+}
+
+impl DirectoryState {
+    /// Nothing was ever downloaded on this device.
+    pub const fn is_empty(&self) -> bool {
+        self.version == 0
+    }
 }
 
 /// A whole published version.
@@ -314,6 +335,32 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&e).unwrap(),
             r#"{"id":"ofppt-casa-couture","kind":"opportunity","category":"vocational_training","region":6,"town":"Casablanca","title":{"ar":"خياطة","fr":"Couture"},"summary":{},"how_to_apply":{},"sample":true}"#
+        );
+        // What the shell sends, the UI reads back (an open listing leaves
+        // `closed` out).
+        let hit = DirectoryHit {
+            entry: e.clone(),
+            quality: MatchQuality::Title,
+            distance: None,
+            closed: false,
+        };
+        let text = serde_json::to_string(&hit).unwrap();
+        assert!(!text.contains("closed"), "{text}");
+        assert_eq!(serde_json::from_str::<DirectoryHit>(&text).unwrap(), hit);
+        let state = DirectoryState {
+            version: 4,
+            published_at_ms: Some(1_700_000_000_000),
+            listings: 15,
+        };
+        assert_eq!(
+            serde_json::to_string(&state).unwrap(),
+            r#"{"version":4,"published_at_ms":1700000000000,"listings":15}"#
+        );
+        assert!(!state.is_empty());
+        assert!(DirectoryState::default().is_empty());
+        assert_eq!(
+            serde_json::to_string(&DirectoryState::default()).unwrap(),
+            r#"{"version":0,"listings":0}"#
         );
         let s = SignedDirectory {
             kind: DirectoryBodyKind::Delta,

@@ -55,6 +55,10 @@ pub struct RecordPayload {
     /// The language she wrote in.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<Locale>,
+    /// For a support request asked from the directory: the id of the
+    /// listing she asks about (`DirectoryEntry::id`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub listing: Option<String>,
 }
 
 /// Separate consents (survivor-centred practice): no referral without
@@ -347,6 +351,15 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&draft).unwrap(),
             r#"{"id":null,"region":4,"payload":{"consents":{"services":false,"referral":false,"referral_to":[],"contact":false,"statistics":false},"children_at_risk":true,"perpetrator":"former_partner"}}"#
+        );
+        let about = RecordPayload {
+            support_topic: Some(SupportTopic::VocationalTraining),
+            listing: Some("sample-fes-couture".into()),
+            ..RecordPayload::default()
+        };
+        assert_eq!(
+            serde_json::to_string(&about).unwrap(),
+            r#"{"consents":{"services":false,"referral":false,"referral_to":[],"contact":false,"statistics":false},"support_topic":"vocational_training","listing":"sample-fes-couture"}"#
         );
         let empty: RecordPayload = serde_json::from_str(r#"{"future_field":1}"#).unwrap();
         assert_eq!(empty, RecordPayload::default());

@@ -2,6 +2,7 @@
 
 pub mod alert;
 pub mod cases;
+pub mod directory;
 pub mod report;
 pub mod safety;
 pub mod settings;

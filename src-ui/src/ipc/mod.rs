@@ -2,6 +2,7 @@
 //! command name appears in the UI.
 
 mod cases;
+mod directory;
 mod report;
 mod safety;
 mod settings;
@@ -11,6 +12,10 @@ mod sync;
 mod vault;
 
 pub use cases::get_my_cases;
+pub use directory::{
+    get_directory_listing, get_directory_state, get_saved_listings, save_listing, search_directory,
+    unsave_listing,
+};
 pub use report::{discard_report, get_unfinished_report, save_report, start_report, submit_report};
 pub use safety::{
     change_pin, get_trusted_contacts, set_duress_pin, set_trusted_contacts, wipe_app,

@@ -192,6 +192,49 @@ impl Central {
     }
 }
 
+/// The directory shipped with the project (`central/data/directory.json`).
+pub fn shipped_directory() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../central/data/directory.json")
+}
+
+impl Central {
+    /// Imports a directory file (`.json` or `.csv`) and publishes it as the
+    /// next signed version, as an administrator does with
+    /// `kulna-central directory import FILE` then `directory publish`.
+    /// Returns the published version.
+    pub fn publish_directory(&self, file: &Path) -> Result<u64> {
+        let run = |args: &[&std::ffi::OsStr]| -> Result<String> {
+            let out = Command::new(&self.bin)
+                .args(args)
+                .arg("--data-dir")
+                .arg(self.dir.path())
+                .env("KULNA_OPERATOR_PASSPHRASE", PASSPHRASE)
+                .stdin(Stdio::null())
+                .output()
+                .context("cannot run kulna-central directory")?;
+            if !out.status.success() {
+                bail!(
+                    "kulna-central directory failed: {}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
+            }
+            // `say` writes to standard output or standard error: read both.
+            Ok(format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            ))
+        };
+        run(&["directory".as_ref(), "import".as_ref(), file.as_os_str()])?;
+        let said = run(&["directory".as_ref(), "publish".as_ref()])?;
+        said.split_whitespace()
+            .skip_while(|w| *w != "version")
+            .nth(1)
+            .and_then(|v| v.parse().ok())
+            .ok_or_else(|| anyhow!("no version in the publish answer: {said:?}"))
+    }
+}
+
 impl Drop for Central {
     fn drop(&mut self) {
         self.stop();

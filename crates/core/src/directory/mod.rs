@@ -58,7 +58,7 @@ use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine as _;
 use kulna_model::directory::{
     DirectoryBodyKind, DirectoryDelta, DirectoryEntry, DirectoryHit, DirectoryQuery,
-    DirectorySnapshot, MatchQuality, SignedDirectory, DIRECTORY_SIGNATURE_TAG,
+    DirectorySnapshot, DirectoryState, MatchQuality, SignedDirectory, DIRECTORY_SIGNATURE_TAG,
 };
 use rusqlite::{params, Connection, OptionalExtension};
 use std::collections::{HashMap, HashSet};
@@ -117,11 +117,18 @@ fn truncate(text: &str, max: usize) -> &str {
 }
 
 /// The query's words, normalized, without duplicates, at most
-/// [`MAX_QUERY_WORDS`].
+/// [`MAX_QUERY_WORDS`]. A Darija word written in Latin letters ("khdma",
+/// "takwin") is asked as the Arabic word it stands for
+/// ([`regions::latin_darija`]).
 fn query_words(text: &str) -> Vec<String> {
     let mut seen = HashSet::new();
     normalize::words(truncate(text, MAX_QUERY_BYTES))
         .into_iter()
+        .map(|w| match regions::latin_darija(&w) {
+            // Normalized like the index (the table is written by hand).
+            Some(arabic) => normalize::words(arabic).into_iter().next().unwrap_or(w),
+            None => w,
+        })
         .filter(|w| seen.insert(w.clone()))
         .take(MAX_QUERY_WORDS)
         .collect()
@@ -370,6 +377,35 @@ impl Vault {
             }
         }
         Ok(hits)
+    }
+
+    /// One listing of the cached directory by its id; `None` when the
+    /// cache has none (removed, or never downloaded). Needs no PIN.
+    pub fn directory_listing(&self, id: &str) -> Result<Option<DirectoryEntry>, StoreError> {
+        let json: Option<String> = self
+            .inner()
+            .conn
+            .prepare_cached("SELECT entry FROM directory_entry WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?;
+        json.map(|j| {
+            serde_json::from_str(&j).map_err(|_| StoreError::BadSetting("directory_entry"))
+        })
+        .transpose()
+    }
+
+    /// What the device holds of the directory: version (0: never
+    /// downloaded), when it was published, how many listings. Needs no PIN.
+    pub fn directory_state(&self) -> Result<DirectoryState, StoreError> {
+        let listings: i64 =
+            self.inner()
+                .conn
+                .query_row("SELECT count(*) FROM directory_entry", [], |r| r.get(0))?;
+        Ok(DirectoryState {
+            version: self.directory_version()?,
+            published_at_ms: self.directory_published_at_ms()?,
+            listings: u32::try_from(listings).unwrap_or(u32::MAX),
+        })
     }
 
     /// When the cached directory version was published (the service's

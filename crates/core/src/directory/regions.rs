@@ -134,9 +134,67 @@ pub fn category_words(category: &str) -> &'static str {
     }
 }
 
+/// Darija as people write it in Latin letters on a phone (digits for
+/// ع ح ق as in "machrou3", "mo7ami"), and the Arabic word each stands
+/// for. Applied to the words of a query, not to the index: the index does
+/// not grow, and a cache indexed before a word was added finds it at once.
+const LATIN_DARIJA: &[(&[&str], &str)] = &[
+    (
+        &["khdma", "khedma", "khadma", "5dma", "5edma", "khdem"],
+        "شغل",
+    ),
+    (&["takwin", "tkwin", "takween"], "تكوين"),
+    (&["mihani", "mihaniya"], "مهني"),
+    (
+        &["machrou3", "mashrou3", "machrou", "mochrou3", "mchrou3"],
+        "مشروع",
+    ),
+    (&["mqawla", "mokawala", "moqawala", "m9awla"], "مقاوله"),
+    (&["tamwil"], "تمويل"),
+    (&["kredi", "qard", "9ard"], "قرض"),
+    (&["barnamaj"], "برنامج"),
+    (&["istima3", "insat", "nsat"], "استماع"),
+    (&["bolis", "boulice", "polis"], "شرطه"),
+    (&["jadarmiya", "jadarmia", "darak"], "درك"),
+    (&["sbitar", "sbital"], "مستشفي"),
+    (&["se7a", "sa7a", "saha"], "صحه"),
+    (&["iwa2", "iwae"], "ايواء"),
+    (&["mo7ami", "mohami", "m7ami"], "محامي"),
+    (&["jam3iya", "jam3ia", "jamaiya"], "جمعيه"),
+];
+
+/// The Arabic word a Latin-script Darija word (already normalized: lower
+/// case) stands for, if it is one people commonly type.
+pub fn latin_darija(word: &str) -> Option<&'static str> {
+    LATIN_DARIJA
+        .iter()
+        .find(|(spellings, _)| spellings.contains(&word))
+        .map(|(_, arabic)| *arabic)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin_darija_words_stand_for_indexed_arabic_words() {
+        for (spellings, arabic) in LATIN_DARIJA {
+            // The target is one word, already as the index writes it.
+            assert_eq!(
+                crate::directory::normalize::words(arabic),
+                vec![arabic.to_string()]
+            );
+            for s in *spellings {
+                assert_eq!(
+                    crate::directory::normalize::words(s),
+                    vec![s.to_string()],
+                    "{s}"
+                );
+                assert_eq!(latin_darija(s), Some(*arabic));
+            }
+        }
+        assert_eq!(latin_darija("formation"), None);
+    }
 
     #[test]
     fn codes_and_borders_are_consistent() {

@@ -11,7 +11,53 @@ const ITEM_SAVED: &str = "directory.saved";
 /// The most listings kept saved (the oldest go first).
 pub const MAX_SAVED: usize = 500;
 
+/// Checks a listing id as the service writes them: 1 to 100 lower-case
+/// letters, digits, `-` or `_`.
+pub fn check_listing_id(id: &str) -> Result<&str, StoreError> {
+    let fine = !id.is_empty()
+        && id.len() <= 100
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+    if fine {
+        Ok(id)
+    } else {
+        Err(StoreError::InvalidInput(
+            "a listing id is 1 to 100 lower-case letters, digits, '-' or '_'",
+        ))
+    }
+}
+
 impl Vault {
+    /// Saves a listing of the cached directory in her vault; returns the
+    /// saved ids. `InvalidInput` for a malformed id, `Locked` when the
+    /// vault is locked (or no PIN is set), `NotFound` when the cache has no
+    /// such listing. Saving twice keeps it once.
+    pub fn save_listing(&self, id: &str) -> Result<Vec<String>, StoreError> {
+        let id = check_listing_id(id)?;
+        // Locked first: a locked vault says nothing about what is saved.
+        self.saved_listing_ids()?;
+        if self.directory_listing(id)?.is_none() {
+            return Err(StoreError::NotFound);
+        }
+        self.set_listing_saved(id, true)
+    }
+
+    /// One listing of the cached directory, for its detail page:
+    /// `InvalidInput` for a malformed id, `NotFound` when the cache has
+    /// none. Needs no PIN.
+    pub fn listing(&self, id: &str) -> Result<DirectoryEntry, StoreError> {
+        self.directory_listing(check_listing_id(id)?)?
+            .ok_or(StoreError::NotFound)
+    }
+
+    /// Forgets a saved listing (nothing happens if it was not saved);
+    /// returns the saved ids. `InvalidInput` for a malformed id, `Locked`
+    /// when the vault is locked.
+    pub fn unsave_listing(&self, id: &str) -> Result<Vec<String>, StoreError> {
+        self.set_listing_saved(check_listing_id(id)?, false)
+    }
+
     /// The ids of the listings she saved, oldest first. `Locked` when the
     /// vault is locked.
     pub fn saved_listing_ids(&self) -> Result<Vec<String>, StoreError> {
