@@ -95,10 +95,10 @@ impl Writer {
     ) -> AppResult<Vec<InsertOutcome>> {
         if urgent {
             // An alert does not queue behind batches: its own transaction,
-            // beside the group in flight (on SQLite it waits at most for that
-            // one commit).
+            // beside the group in flight (on SQLite the group commits what it
+            // has inserted so far and lets the alert in).
             let all = Arc::new(records);
-            let outcomes = self.store.insert_records(all.clone()).await?;
+            let outcomes = self.store.insert_urgent(all.clone()).await?;
             announce(&self.store, &self.events, &all, &outcomes);
             return Ok(outcomes);
         }
