@@ -9,6 +9,11 @@
 //! Under load, many requests share one commit and one disk sync, instead of
 //! a pool of writers queueing on the database's write lock.
 //!
+//! Alerts do not join the group: each commits in its own transaction
+//! ([`Storage::insert_urgent`]). On SQLite, where there is one writer
+//! connection, the group in flight notices the waiting alert after the row
+//! it is inserting, commits what it has, lets the alert in and goes on.
+//!
 //! # Exactly once
 //!
 //! Inserts are idempotent by record id: a resend is answered as held without
@@ -21,7 +26,9 @@
 //!
 //! JSON shape, format version, the device named is the caller, the key id is
 //! the service's, region 1 to 12, ciphertext size, base64, and the Ed25519
-//! signature against the key the device registered. One bad item is
+//! signature against the key the device registered. The signatures of a
+//! batch are verified together (`kulna_crypto::verify_envelopes`: batch
+//! verification, and one by one only when the batch fails). One bad item is
 //! reported with its index and reason; the others are stored.
 
 use crate::devices::{DeviceAuth, KnownDevice};
