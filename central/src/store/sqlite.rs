@@ -104,9 +104,12 @@ impl SqliteStore {
         let mut writer = open_conn(path)?;
         migrate(&mut writer)?;
         // Checkpoints run on their own connection (below), not inside the
-        // writer's commits, so a commit never waits for one.
+        // writer's commits, so a commit never waits for one. A 16 MB page
+        // cache: inserts append at the right edge of each index, and the
+        // load benchmark's peak RSS stays well under 100 MiB (32 MB cost
+        // ~15 MiB of it for no measurable speed).
         writer
-            .execute_batch("PRAGMA wal_autocheckpoint=0; PRAGMA cache_size=-32000;")
+            .execute_batch("PRAGMA wal_autocheckpoint=0; PRAGMA cache_size=-16000;")
             .map_err(sql_err)?;
         let writer = Arc::new(Mutex::new(writer));
         let checkpointer = open_conn(path)?;
