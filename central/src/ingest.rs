@@ -9,6 +9,11 @@
 //! Under load, many requests share one commit and one disk sync, instead of
 //! a pool of writers queueing on the database's write lock.
 //!
+//! Alerts do not join the group: each commits in its own transaction
+//! ([`Storage::insert_urgent`]). On SQLite, where there is one writer
+//! connection, the group in flight notices the waiting alert after the row
+//! it is inserting, commits what it has, lets the alert in and goes on.
+//!
 //! # Exactly once
 //!
 //! Inserts are idempotent by record id: a resend is answered as held without
@@ -21,7 +26,9 @@
 //!
 //! JSON shape, format version, the device named is the caller, the key id is
 //! the service's, region 1 to 12, ciphertext size, base64, and the Ed25519
-//! signature against the key the device registered. One bad item is
+//! signature against the key the device registered. The signatures of a
+//! batch are verified together (`kulna_crypto::verify_envelopes`: batch
+//! verification, and one by one only when the batch fails). One bad item is
 //! reported with its index and reason; the others are stored.
 
 use crate::devices::{DeviceAuth, KnownDevice};
@@ -95,10 +102,10 @@ impl Writer {
     ) -> AppResult<Vec<InsertOutcome>> {
         if urgent {
             // An alert does not queue behind batches: its own transaction,
-            // beside the group in flight (on SQLite it waits at most for that
-            // one commit).
+            // beside the group in flight (on SQLite the group commits what it
+            // has inserted so far and lets the alert in).
             let all = Arc::new(records);
-            let outcomes = self.store.insert_records(all.clone()).await?;
+            let outcomes = self.store.insert_urgent(all.clone()).await?;
             announce(&self.store, &self.events, &all, &outcomes);
             return Ok(outcomes);
         }
@@ -217,8 +224,10 @@ fn reject_for(e: &EnvelopeError) -> RejectReason {
     }
 }
 
-/// Checks one envelope (as JSON text) from `device`. Pure CPU work.
-fn check_one(
+/// Reads one envelope (as JSON text) from `device` and checks its fields;
+/// the signature is checked afterwards, with the rest of the batch. Pure
+/// CPU work.
+fn read_one(
     raw: &str,
     device: &KnownDevice,
     key_id: &str,
@@ -263,8 +272,6 @@ fn check_one(
             format!("ciphertext larger than {MAX_CIPHERTEXT_BYTES} bytes"),
         ));
     }
-    kulna_crypto::verify_envelope(&env, &device.verifying_key)
-        .map_err(|e| (id, reject_for(&e), e.to_string()))?;
     Ok(env)
 }
 
@@ -315,31 +322,11 @@ struct Checked {
 
 fn check_all(items: &[&RawValue], device: &KnownDevice, key_id: &str) -> Checked {
     let now = crate::now_ms();
-    let mut records = Vec::with_capacity(items.len());
+    let mut read = Vec::with_capacity(items.len());
     let mut rejected = Vec::new();
     for (index, raw) in items.iter().enumerate() {
-        match check_one(raw.get(), device, key_id) {
-            Ok(env) => match serde_json::to_string(&env) {
-                Ok(text) => records.push((
-                    index,
-                    NewRecord {
-                        id: env.id,
-                        device_id: env.device_id,
-                        kind: env.kind,
-                        region: env.region,
-                        created_at_ms: env.created_at_ms,
-                        received_at_ms: now,
-                        center_id: device.center_id.clone(),
-                        envelope: text,
-                    },
-                )),
-                Err(e) => rejected.push(Rejection {
-                    index,
-                    id: Some(env.id),
-                    reason: RejectReason::Malformed,
-                    message: e.to_string(),
-                }),
-            },
+        match read_one(raw.get(), device, key_id) {
+            Ok(env) => read.push((index, env)),
             Err((id, reason, message)) => rejected.push(Rejection {
                 index,
                 id,
@@ -348,7 +335,53 @@ fn check_all(items: &[&RawValue], device: &KnownDevice, key_id: &str) -> Checked
             }),
         }
     }
+    // Every signature of the batch at once; a failed batch is checked item
+    // by item, so the bad ones are found and the good ones kept.
+    let envelopes: Vec<&Envelope> = read.iter().map(|(_, env)| env).collect();
+    let verdicts = kulna_crypto::verify_envelopes(&envelopes, &device.verifying_key);
+    let mut records = Vec::with_capacity(read.len());
+    for ((index, env), verdict) in read.into_iter().zip(verdicts) {
+        if let Err(e) = verdict {
+            rejected.push(Rejection {
+                index,
+                id: Some(env.id),
+                reason: reject_for(&e),
+                message: e.to_string(),
+            });
+            continue;
+        }
+        match envelope_json(&env) {
+            Ok(text) => records.push((
+                index,
+                NewRecord {
+                    id: env.id,
+                    device_id: env.device_id,
+                    kind: env.kind,
+                    region: env.region,
+                    created_at_ms: env.created_at_ms,
+                    received_at_ms: now,
+                    center_id: device.center_id.clone(),
+                    envelope: text,
+                },
+            )),
+            Err(e) => rejected.push(Rejection {
+                index,
+                id: Some(env.id),
+                reason: RejectReason::Malformed,
+                message: e,
+            }),
+        }
+    }
+    rejected.sort_by_key(|r| r.index);
     Checked { records, rejected }
+}
+
+/// The envelope as stored: its JSON, written once into a buffer of the
+/// right size (the ciphertext is most of it).
+fn envelope_json(env: &Envelope) -> Result<String, String> {
+    let mut text = Vec::with_capacity(env.ciphertext.len() + env.enc.len() + 320);
+    serde_json::to_writer(&mut text, env).map_err(|e| e.to_string())?;
+    String::from_utf8(text).map_err(|e| e.to_string())
 }
 
 /// `POST /v1/envelopes`.

@@ -343,6 +343,9 @@ async fn main() -> anyhow::Result<()> {
 
     // 3. The load, with alerts alongside.
     let done = Arc::new(AtomicBool::new(false));
+    // The alerting device has a thread and a runtime of its own, as a phone
+    // would: its latency is the service's, not this generator's queue of 32
+    // other devices.
     let alert_task = {
         let (client, url, token, done) = (
             new_client()?,
@@ -350,26 +353,31 @@ async fn main() -> anyhow::Result<()> {
             alerter.token.clone(),
             done.clone(),
         );
-        tokio::spawn(async move {
-            let mut lat = Vec::new();
-            let mut tick = tokio::time::interval(Duration::from_millis(10));
-            for body in alerts {
-                tick.tick().await;
-                if done.load(Ordering::Relaxed) {
-                    break;
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()?;
+        std::thread::spawn(move || {
+            rt.block_on(async move {
+                let mut lat = Vec::new();
+                let mut tick = tokio::time::interval(Duration::from_millis(10));
+                for body in alerts {
+                    tick.tick().await;
+                    if done.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    let t = Instant::now();
+                    let r = client
+                        .post(format!("{url}/v1/alerts"))
+                        .header("authorization", format!("Bearer {token}"))
+                        .header("content-type", "application/json")
+                        .body(body)
+                        .send()
+                        .await?;
+                    r.error_for_status()?.bytes().await?;
+                    lat.push(t.elapsed());
                 }
-                let t = Instant::now();
-                let r = client
-                    .post(format!("{url}/v1/alerts"))
-                    .header("authorization", format!("Bearer {token}"))
-                    .header("content-type", "application/json")
-                    .body(body)
-                    .send()
-                    .await?;
-                r.error_for_status()?.bytes().await?;
-                lat.push(t.elapsed());
-            }
-            anyhow::Ok(lat)
+                anyhow::Ok(lat)
+            })
         })
     };
     let peak = Arc::new(std::sync::atomic::AtomicU64::new(0));
@@ -420,7 +428,9 @@ async fn main() -> anyhow::Result<()> {
     let secs = started.elapsed().as_secs_f64();
     let server_cpu = cpu_secs(pid) - cpu_before;
     done.store(true, Ordering::Relaxed);
-    let mut alert_lat = alert_task.await??;
+    let mut alert_lat = alert_task
+        .join()
+        .map_err(|_| anyhow::anyhow!("alert thread panicked"))??;
     let _ = sampler.await;
     let (_, hwm) = memory_kib(pid);
     lat.sort();

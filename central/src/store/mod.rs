@@ -369,6 +369,16 @@ pub trait Storage: uploads::UploadStore + Send + Sync + std::fmt::Debug + 'stati
         records: std::sync::Arc<Vec<NewRecord>>,
     ) -> StoreResult<Vec<InsertOutcome>>;
 
+    /// Inserts an alert (or any records that must not wait) durably, beside
+    /// the group in flight rather than after it. Same answers as
+    /// [`Storage::insert_records`].
+    async fn insert_urgent(
+        &self,
+        records: std::sync::Arc<Vec<NewRecord>>,
+    ) -> StoreResult<Vec<InsertOutcome>> {
+        self.insert_records(records).await
+    }
+
     /// The queue: most urgent first, then oldest first.
     async fn queue(&self, query: &QueueQuery) -> StoreResult<Vec<CaseRow>>;
     /// One case and its envelope JSON.

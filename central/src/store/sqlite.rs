@@ -34,6 +34,8 @@ pub struct SqliteStore {
     writer: Arc<Mutex<Connection>>,
     readers: Arc<Vec<Mutex<Connection>>>,
     next_reader: Arc<AtomicUsize>,
+    /// Urgent inserts (alerts) waiting for the writer connection.
+    urgent: Arc<AtomicUsize>,
 }
 
 fn other(e: impl Into<anyhow::Error>) -> StoreError {
@@ -105,9 +107,12 @@ impl SqliteStore {
         let mut writer = open_conn(path)?;
         migrate(&mut writer)?;
         // Checkpoints run on their own connection (below), not inside the
-        // writer's commits, so a commit never waits for one.
+        // writer's commits, so a commit never waits for one. A 16 MB page
+        // cache: inserts append at the right edge of each index, and the
+        // load benchmark's peak RSS stays well under 100 MiB (32 MB cost
+        // ~15 MiB of it for no measurable speed).
         writer
-            .execute_batch("PRAGMA wal_autocheckpoint=0; PRAGMA cache_size=-32000;")
+            .execute_batch("PRAGMA wal_autocheckpoint=0; PRAGMA cache_size=-16000;")
             .map_err(sql_err)?;
         let writer = Arc::new(Mutex::new(writer));
         let checkpointer = open_conn(path)?;
@@ -135,6 +140,7 @@ impl SqliteStore {
             writer,
             readers: Arc::new(readers),
             next_reader: Arc::new(AtomicUsize::new(0)),
+            urgent: Arc::new(AtomicUsize::new(0)),
         })
     }
 
@@ -187,6 +193,105 @@ impl SqliteStore {
         .await
         .map_err(other)?
     }
+}
+
+/// How many urgent inserts wait for the writer connection; dropped = one
+/// fewer (also when the waiting thread fails).
+struct UrgentWaiting<'a>(&'a AtomicUsize);
+
+impl<'a> UrgentWaiting<'a> {
+    fn new(count: &'a AtomicUsize) -> Self {
+        count.fetch_add(1, Ordering::SeqCst);
+        Self(count)
+    }
+}
+
+impl Drop for UrgentWaiting<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+const INSERT_RECORD: &str = "INSERT INTO records (id, device_id, kind, urgency, region, created_at_ms, received_at_ms, envelope, center_id)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(id) DO NOTHING";
+
+/// Inserts records in the open transaction, idempotently by id; one
+/// outcome each, appended to `out`. Stops after a record when `stop` says so
+/// and answers how many it inserted.
+fn insert_rows(
+    c: &Connection,
+    records: &[NewRecord],
+    out: &mut Vec<InsertOutcome>,
+    stop: impl Fn() -> bool,
+) -> StoreResult<usize> {
+    let mut insert = c.prepare_cached(INSERT_RECORD).map_err(sql_err)?;
+    let mut owner = c
+        .prepare_cached("SELECT device_id FROM records WHERE id = ?1")
+        .map_err(sql_err)?;
+    let mut done = 0;
+    for r in records {
+        let id = r.id.to_string();
+        let device = r.device_id.to_string();
+        let n = insert
+            .execute(params![
+                id,
+                device,
+                r.kind.as_str(),
+                r.kind.urgency_rank(),
+                r.region,
+                r.created_at_ms,
+                r.received_at_ms,
+                r.envelope,
+                r.center_id
+            ])
+            .map_err(sql_err)?;
+        out.push(if n == 1 {
+            InsertOutcome::Inserted
+        } else {
+            let held_by: String = owner.query_row([&id], |row| row.get(0)).map_err(sql_err)?;
+            if held_by == device {
+                InsertOutcome::AlreadyHeld
+            } else {
+                InsertOutcome::IdConflict
+            }
+        });
+        done += 1;
+        if stop() {
+            break;
+        }
+    }
+    Ok(done)
+}
+
+/// The group commit on SQLite: every record in one durable transaction,
+/// unless an alert asks for the writer while the group is being inserted.
+/// Then the rows inserted so far are committed (durably, as always), the
+/// alert goes in, and the rest of the group follows in a new transaction.
+/// No answer leaves before the last of its records is committed, and every
+/// insert is idempotent, so a failure between the parts loses nothing that
+/// was acknowledged: the device sends the group's records again.
+fn insert_group(
+    writer: &Mutex<Connection>,
+    urgent: &AtomicUsize,
+    records: &[NewRecord],
+) -> StoreResult<Vec<InsertOutcome>> {
+    let mut out = Vec::with_capacity(records.len());
+    let mut rest = records;
+    while !rest.is_empty() {
+        while urgent.load(Ordering::SeqCst) > 0 {
+            std::thread::sleep(std::time::Duration::from_micros(50));
+        }
+        let mut conn = writer
+            .lock()
+            .map_err(|_| other(anyhow!("writer connection poisoned")))?;
+        let tx = conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(sql_err)?;
+        let done = insert_rows(&tx, rest, &mut out, || urgent.load(Ordering::Relaxed) > 0)?;
+        tx.commit().map_err(sql_err)?;
+        rest = rest.get(done..).unwrap_or_default();
+    }
+    Ok(out)
 }
 
 fn keys_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredServiceKeys> {
@@ -494,45 +599,32 @@ impl Storage for SqliteStore {
         &self,
         records: Arc<Vec<NewRecord>>,
     ) -> StoreResult<Vec<InsertOutcome>> {
-        self.write(move |c| {
-            let tx = c.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(sql_err)?;
+        let (writer, urgent) = (self.writer.clone(), self.urgent.clone());
+        tokio::task::spawn_blocking(move || insert_group(&writer, &urgent, &records))
+            .await
+            .map_err(other)?
+    }
+
+    async fn insert_urgent(&self, records: Arc<Vec<NewRecord>>) -> StoreResult<Vec<InsertOutcome>> {
+        let (writer, urgent) = (self.writer.clone(), self.urgent.clone());
+        tokio::task::spawn_blocking(move || {
+            // Counted from before the lock is asked for until it is held: a
+            // group in flight sees the count and steps aside.
+            let waiting = UrgentWaiting::new(&urgent);
+            let mut conn = writer
+                .lock()
+                .map_err(|_| other(anyhow!("writer connection poisoned")))?;
+            drop(waiting);
+            let tx = conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                .map_err(sql_err)?;
             let mut out = Vec::with_capacity(records.len());
-            {
-                let mut insert = tx
-                    .prepare_cached(
-                        "INSERT INTO records (id, device_id, kind, urgency, region, created_at_ms, received_at_ms, envelope, center_id)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(id) DO NOTHING",
-                    )
-                    .map_err(sql_err)?;
-                let mut owner = tx.prepare_cached("SELECT device_id FROM records WHERE id = ?1").map_err(sql_err)?;
-                for r in records.iter() {
-                    let id = r.id.to_string();
-                    let device = r.device_id.to_string();
-                    let n = insert
-                        .execute(params![
-                            id,
-                            device,
-                            r.kind.as_str(),
-                            r.kind.urgency_rank(),
-                            r.region,
-                            r.created_at_ms,
-                            r.received_at_ms,
-                            r.envelope,
-                            r.center_id
-                        ])
-                        .map_err(sql_err)?;
-                    if n == 1 {
-                        out.push(InsertOutcome::Inserted);
-                    } else {
-                        let held_by: String = owner.query_row([&id], |row| row.get(0)).map_err(sql_err)?;
-                        out.push(if held_by == device { InsertOutcome::AlreadyHeld } else { InsertOutcome::IdConflict });
-                    }
-                }
-            }
+            insert_rows(&tx, &records, &mut out, || false)?;
             tx.commit().map_err(sql_err)?;
             Ok(out)
         })
         .await
+        .map_err(other)?
     }
 
     async fn queue(&self, q: &QueueQuery) -> StoreResult<Vec<CaseRow>> {
@@ -971,5 +1063,86 @@ impl Storage for SqliteStore {
             rows.collect::<Result<Vec<_>, _>>().map_err(sql_err)
         })
         .await
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+
+    fn record(device: DeviceId, kind: RecordKind) -> NewRecord {
+        NewRecord {
+            id: RecordId::new_v7(),
+            device_id: device,
+            kind,
+            region: Some(6),
+            created_at_ms: 1,
+            received_at_ms: 2,
+            envelope: "x".repeat(1500),
+            center_id: None,
+        }
+    }
+
+    fn count(store: &SqliteStore, kind: &str) -> i64 {
+        let c = open_conn(store.path()).unwrap();
+        c.query_row(
+            "SELECT count(*) FROM records WHERE kind = ?1",
+            [kind],
+            |r| r.get(0),
+        )
+        .unwrap()
+    }
+
+    /// An alert does not wait for the group in flight: the group commits
+    /// what it has inserted, the alert goes in, the group goes on.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn an_alert_goes_in_while_a_group_is_being_inserted() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(&dir.path().join("db.sqlite3")).unwrap();
+        let device = DeviceId::new_random();
+        let registered = store
+            .register_device(&DeviceRecord {
+                id: device,
+                verifying_key: vec![1; 32],
+                sealing_key: vec![2; 32],
+                token_hash: vec![3; 32],
+                registered_at_ms: 0,
+                center_id: None,
+            })
+            .await
+            .unwrap();
+        assert_eq!(registered, RegisterOutcome::Created);
+        const GROUP: usize = 20_000;
+        let group: Vec<NewRecord> = (0..GROUP)
+            .map(|_| record(device, RecordKind::Report))
+            .collect();
+        let done = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let inserting = {
+            let (store, done) = (store.clone(), done.clone());
+            tokio::spawn(async move {
+                let out = store.insert_records(Arc::new(group)).await.unwrap();
+                done.store(true, Ordering::SeqCst);
+                out
+            })
+        };
+        // Wait until the group holds the writer connection.
+        while store.writer.try_lock().is_ok() {
+            tokio::time::sleep(std::time::Duration::from_micros(200)).await;
+        }
+        let alert = record(device, RecordKind::Alert);
+        let out = store.insert_urgent(Arc::new(vec![alert])).await.unwrap();
+        assert_eq!(out, vec![InsertOutcome::Inserted]);
+        assert!(
+            !done.load(Ordering::SeqCst),
+            "the alert waited for the whole group"
+        );
+        assert_eq!(count(&store, "alert"), 1);
+        let committed = count(&store, "report");
+        assert!(committed > 0 && committed < GROUP as i64, "{committed}");
+        let out = inserting.await.unwrap();
+        assert_eq!(out.len(), GROUP);
+        assert!(out.iter().all(|o| *o == InsertOutcome::Inserted));
+        assert_eq!(count(&store, "report"), GROUP as i64);
     }
 }

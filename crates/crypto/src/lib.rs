@@ -16,7 +16,9 @@ pub mod envelope;
 pub mod keys;
 pub mod vault;
 
-pub use envelope::{open_envelope, seal_envelope, verify_envelope, EnvelopeError, SealInput};
+pub use envelope::{
+    open_envelope, seal_envelope, verify_envelope, verify_envelopes, EnvelopeError, SealInput,
+};
 pub use keys::{
     DeviceSigningKey, DeviceVerifyingKey, KeyError, SealingPublicKey, SealingSecretKey,
 };
