@@ -21,6 +21,19 @@ fn main() {
         "submit_support_request",
         "get_sync_state",
         "send_now",
+        "staff_sign_in",
+        "staff_sign_out",
+        "staff_session",
+        "get_queue",
+        "open_case",
+        "acknowledge_case",
+        "refer_case",
+        "update_referral",
+        "add_case_note",
+        "send_case_message",
+        "close_case",
+        "get_audit_log",
+        "get_stats",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .unwrap_or_else(|e| panic!("tauri build step failed: {e}"));

@@ -5,6 +5,7 @@ pub mod cases;
 pub mod report;
 pub mod safety;
 pub mod settings;
+pub mod staff;
 pub mod status;
 pub mod support;
 pub mod sync;
