@@ -10,6 +10,7 @@ use crate::lock::{LockCard, PinSetup, UnlockForm};
 use crate::panic::PanicButton;
 use crate::report::{ReportOutcome, ReportPage};
 use crate::safety::SafetyCard;
+use crate::staff::StaffPage;
 use crate::support::SupportPage;
 use kulna_model::record::{MyCase, ReportDraft};
 use kulna_model::{
@@ -40,6 +41,8 @@ pub fn App() -> impl IntoView {
     // The support request form is open; a request was just sent.
     let asking = RwSignal::new(false);
     let support_sent = RwSignal::new(false);
+    // The staff area (listeners, field workers) is open instead of home.
+    let staff_open = RwSignal::new(false);
 
     Effect::new(move |_| apply_to_document(locale.get()));
 
@@ -102,6 +105,7 @@ pub fn App() -> impl IntoView {
         // The form's last change is already saved; it will be offered again.
         writing.set(None);
         asking.set(false);
+        staff_open.set(false);
         spawn_local(async move {
             let _ = ipc::lock_vault().await;
             refresh();
@@ -176,7 +180,7 @@ pub fn App() -> impl IntoView {
                     refresh();
                 } />
             </Show>
-            <div class="home" hidden=move || writing.with(Option::is_some) || asking.get()>
+            <div class="home" hidden=move || writing.with(Option::is_some) || asking.get() || staff_open.get()>
             <PanicButton locale=locale.read_only() on_saved=refresh />
             <CallCard locale=locale.read_only() />
             <Show when=move || support_sent.get()>
@@ -255,7 +259,15 @@ pub fn App() -> impl IntoView {
             <Show when=move || save_failed.get()>
                 <p class="status-line warn" role="alert">{move || t(locale.get(), "error-generic")}</p>
             </Show>
+            <p class="staff-entry">
+                <button id="staff-entry" type="button" class="link" on:click=move |_| staff_open.set(true)>
+                    {move || t(locale.get(), "staff-entry")}
+                </button>
+            </p>
             </div>
+            <Show when=move || staff_open.get()>
+                <StaffPage locale=locale.read_only() on_close=move || { staff_open.set(false); refresh(); } />
+            </Show>
         </main>
         }
     };

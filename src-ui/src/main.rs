@@ -10,6 +10,7 @@ mod lock;
 mod panic;
 mod report;
 mod safety;
+mod staff;
 mod support;
 
 fn main() {

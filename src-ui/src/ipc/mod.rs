@@ -5,6 +5,7 @@ mod cases;
 mod report;
 mod safety;
 mod settings;
+mod staff;
 mod status;
 mod support;
 mod sync;
@@ -14,6 +15,11 @@ pub use cases::get_my_cases;
 pub use report::{discard_report, get_unfinished_report, save_report, start_report, submit_report};
 pub use safety::{change_pin, set_duress_pin, wipe_app};
 pub use settings::{set_disguise, set_locale};
+pub use staff::{
+    acknowledge_case, add_case_note, close_case, get_audit_log, get_queue, get_stats,
+    on_staff_event, open_case, refer_case, send_case_message, staff_session, staff_sign_in,
+    staff_sign_out, update_referral, StaffEvent,
+};
 pub use status::get_app_status;
 pub use support::submit_support_request;
 pub use sync::{get_sync_state, on_sync_state, send_now};
