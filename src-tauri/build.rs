@@ -34,6 +34,7 @@ fn main() {
         "close_case",
         "get_audit_log",
         "get_stats",
+        "record_intake",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .unwrap_or_else(|e| panic!("tauri build step failed: {e}"));

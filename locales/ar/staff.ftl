@@ -201,3 +201,11 @@ staff-incident-psychological_abuse = عنف نفسي
 staff-incident-digital_violence = عنف رقمي
 staff-incident-not_gbv = ليس عنفًا قائمًا على النوع
 staff-incident-unspecified = غير محدد
+
+staff-tab-intake = الاستقبال في المركز
+staff-intake-heading = الاستقبال في المركز
+staff-intake-hint = لامرأة جاءت إلى المركز. املئيه معها، مع الموافقات التي تعطيها. يُحفظ فورًا مختومًا، ويُرسل إلى قائمة مركزك حين يتوفر الاتصال.
+staff-intake-kind = النوع
+staff-intake-text = ما تقوله، بكلماتها
+staff-intake-submit = حفظ الاستقبال
+staff-intake-saved = حُفظ وخُتم. سيُرسل إلى قائمة المركز بمجرد توفر الاتصال.

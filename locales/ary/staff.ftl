@@ -201,3 +201,11 @@ staff-incident-psychological_abuse = عنف نفسي
 staff-incident-digital_violence = عنف رقمي
 staff-incident-not_gbv = ماشي عنف ضد المرا
 staff-incident-unspecified = ما محدّدش
+
+staff-tab-intake = الاستقبال فالمركز
+staff-intake-heading = الاستقبال فالمركز
+staff-intake-hint = لمرا جات للمركز. عمّريه معاها، بالموافقات اللي كتعطي. كيتحفظ دغيا مختوم، وكيتصيفط للايحة ديال المركز ديالك ملي يكون الاتصال.
+staff-intake-kind = النوع
+staff-intake-text = شنو كتقول، بالكلمات ديالها
+staff-intake-submit = حفظي الاستقبال
+staff-intake-saved = تحفظ وتختم. غادي يتصيفط للايحة ديال المركز غير يكون الاتصال.

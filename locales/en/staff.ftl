@@ -187,3 +187,11 @@ staff-incident-psychological_abuse = Psychological abuse
 staff-incident-digital_violence = Digital violence
 staff-incident-not_gbv = Not gender-based violence
 staff-incident-unspecified = Not specified
+
+staff-tab-intake = Walk-in intake
+staff-intake-heading = Walk-in intake
+staff-intake-hint = For a woman who came to the center. Write it with her, with the consents she gives. It is saved at once, sealed, and sent to your center's queue when there is a connection.
+staff-intake-kind = Type
+staff-intake-text = What she says, in her words
+staff-intake-submit = Save the intake
+staff-intake-saved = Saved and sealed. It will be sent to the center's queue as soon as there is a connection.

@@ -187,3 +187,11 @@ staff-incident-psychological_abuse = Violence psychologique
 staff-incident-digital_violence = Violence numérique
 staff-incident-not_gbv = Pas une violence fondée sur le genre
 staff-incident-unspecified = Non précisé
+
+staff-tab-intake = Accueil au centre
+staff-intake-heading = Accueil au centre
+staff-intake-hint = Pour une femme venue au centre. Remplissez-le avec elle, avec les consentements qu'elle donne. Il est enregistré tout de suite, scellé, et envoyé à la file de votre centre dès qu'il y a une connexion.
+staff-intake-kind = Type
+staff-intake-text = Ce qu'elle dit, avec ses mots
+staff-intake-submit = Enregistrer l'accueil
+staff-intake-saved = Enregistré et scellé. Il sera envoyé à la file du centre dès qu'il y aura une connexion.

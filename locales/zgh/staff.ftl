@@ -189,3 +189,11 @@ staff-incident-psychological_abuse = ⵜⴰⵎⵓⵙⵙⵏⵉ ⵜⴰⵏⴼⵙⴰ
 staff-incident-digital_violence = ⵜⴰⵎⵓⵙⵙⵏⵉ ⵜⴰⵏⵓⵎⴰⵏⵜ
 staff-incident-not_gbv = ⵓⵔ ⵜⴳⵉ ⵜⴰⵎⵓⵙⵙⵏⵉ ⵅⴼ ⵜⵎⵖⴰⵔⵜ
 staff-incident-unspecified = ⵓⵔ ⵉⵜⵜⵓⵙⵏⵎⴰⵍ
+
+staff-tab-intake = ⴰⵙⵏⵓⴱⴳ ⴳ ⵓⵎⵎⴰⵙ
+staff-intake-heading = ⴰⵙⵏⵓⴱⴳ ⴳ ⵓⵎⵎⴰⵙ
+staff-intake-hint = ⵉ ⵜⵎⵜⵟⵟⵓⵜ ⵉⵍⵍⵉ ⴷ ⵢⵓⵛⴽⴰⵏ ⵖⵔ ⵓⵎⵎⴰⵙ. ⴰⵔⵓ ⵜ ⴷ ⵉⴷⵙ, ⵙ ⵉⵎⵙⴰⵙⴰⵜⵏ ⵍⵍⵉ ⴷ ⵜⴼⴽⴰ. ⴰⴷ ⵉⵜⵜⵓⵃⴹⵓ ⵖⵉⵍⴰ, ⵉⵜⵜⵓⵙⵏⵜⵍ, ⴰⴷ ⵉⵜⵜⵓⵣⵏ ⵖⵔ ⵜⵍⴳⴰⵎⵜ ⵏ ⵓⵎⵎⴰⵙ ⵏⵏⵎ ⵖⴰⵙ ⵜⵍⵍⴰ ⵜⵓⵇⵇⵏⴰ.
+staff-intake-kind = ⴰⵏⴰⵡ
+staff-intake-text = ⵎⴰⴷ ⵜⵏⵏⴰ, ⵙ ⵡⴰⵡⴰⵍ ⵏⵏⵙ
+staff-intake-submit = ⵃⴹⵓ ⴰⵙⵏⵓⴱⴳ
+staff-intake-saved = ⵉⵜⵜⵓⵃⴹⵓ, ⵉⵜⵜⵓⵙⵏⵜⵍ. ⴰⴷ ⵉⵜⵜⵓⵣⵏ ⵖⵔ ⵜⵍⴳⴰⵎⵜ ⵏ ⵓⵎⵎⴰⵙ ⵖⴰⵙ ⵜⵍⵍⴰ ⵜⵓⵇⵇⵏⴰ.

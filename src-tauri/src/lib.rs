@@ -105,6 +105,7 @@ pub fn run() {
             commands::staff::close_case,
             commands::staff::get_audit_log,
             commands::staff::get_stats,
+            commands::staff::record_intake,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

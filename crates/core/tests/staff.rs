@@ -487,3 +487,69 @@ async fn a_field_worker_sees_only_her_centers_cases() {
     // Center B opens it.
     assert_eq!(worker_b.open_case(id).await.unwrap().case.id, id);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_intake_made_offline_reaches_the_centers_queue_once() {
+    let service = Service::start().await;
+    add_center(service.state.store(), "center-a", "Centre A", 6)
+        .await
+        .unwrap();
+    account(&service, "fatima", Role::FieldWorker, Some("center-a")).await;
+    account(&service, "salma", Role::Listener, None).await;
+
+    // The center's laptop registers once, and signing in links it.
+    let (_dir, laptop, engine) = her_phone(&service);
+    wait_state(&engine, Duration::from_secs(10), |s| {
+        s.last_contact_ms.is_some()
+    })
+    .await;
+    let worker = Staff::new(
+        laptop.clone(),
+        kulna_core::ServiceUrl::parse(&service.url).unwrap(),
+    )
+    .unwrap();
+    worker.sign_in("fatima", pw(PASSWORD)).await.unwrap();
+    drop(engine);
+
+    // Offline (no sync running): the intake is sealed and waits.
+    let payload = RecordPayload {
+        consents: Consents {
+            services: true,
+            referral: true,
+            contact: true,
+            ..Consents::default()
+        },
+        description: Some("walk-in at the center".into()),
+        ..RecordPayload::default()
+    };
+    let e = worker
+        .record_intake(
+            Some(6),
+            RecordPayload {
+                consents: Consents::default(),
+                ..payload.clone()
+            },
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(e, StaffError::InvalidInput(_)),
+        "no consent, no intake"
+    );
+    let id = worker.record_intake(Some(6), payload).await.unwrap();
+    assert_eq!(laptop.vault().outbox_counts().unwrap().reports, 1);
+
+    // Back online: it arrives once, in the center's queue, as an intake.
+    let engine = SyncEngine::start(laptop.clone(), fast_options(&service.url)).unwrap();
+    wait_state(&engine, Duration::from_secs(10), |s| s.waiting.total() == 0).await;
+    engine.send_now();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let queue = worker.queue(QueueFilter::default()).await.unwrap();
+    let mine: Vec<_> = queue.iter().filter(|i| i.id == id).collect();
+    assert_eq!(mine.len(), 1);
+    assert_eq!(mine[0].kind, RecordKind::Intake);
+    assert_eq!(mine[0].center_id.as_deref(), Some("center-a"));
+    assert_eq!(sync_common::service_count(&service.db), 1);
+    let case = worker.open_case(id).await.unwrap();
+    assert_eq!(case.payload.unwrap().language, Some(Locale::Ary));
+}

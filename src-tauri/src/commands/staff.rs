@@ -145,3 +145,16 @@ pub async fn get_audit_log(
 pub async fn get_stats(state: tauri::State<'_, AppState>) -> Result<StatsResponse, CommandError> {
     Ok(state.staff()?.stats().await?)
 }
+
+/// A walk-in intake at a women's center: sealed and queued at once, sent
+/// when the connection returns.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn record_intake(
+    state: tauri::State<'_, AppState>,
+    region: Option<u8>,
+    intake: kulna_model::record::RecordPayload,
+) -> Result<RecordId, CommandError> {
+    let id = state.staff()?.record_intake(region, intake).await?;
+    state.record_saved(kulna_model::RecordKind::Intake);
+    Ok(id)
+}

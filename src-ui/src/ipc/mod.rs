@@ -17,8 +17,8 @@ pub use safety::{change_pin, set_duress_pin, wipe_app};
 pub use settings::{set_disguise, set_locale};
 pub use staff::{
     acknowledge_case, add_case_note, close_case, get_audit_log, get_queue, get_stats,
-    on_staff_event, open_case, refer_case, send_case_message, staff_session, staff_sign_in,
-    staff_sign_out, update_referral, StaffEvent,
+    on_staff_event, open_case, record_intake, refer_case, send_case_message, staff_session,
+    staff_sign_in, staff_sign_out, update_referral, StaffEvent,
 };
 pub use status::get_app_status;
 pub use support::submit_support_request;

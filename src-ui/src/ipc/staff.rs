@@ -189,3 +189,17 @@ pub async fn on_staff_event(
     handler.forget();
     unlisten.dyn_into::<js_sys::Function>().ok()
 }
+
+#[derive(Serialize)]
+struct Intake<'a> {
+    region: Option<u8>,
+    intake: &'a kulna_model::record::RecordPayload,
+}
+
+/// Records a walk-in intake (works offline).
+pub async fn record_intake(
+    region: Option<u8>,
+    intake: &kulna_model::record::RecordPayload,
+) -> Result<RecordId, CommandError> {
+    call("record_intake", &Intake { region, intake }).await
+}

@@ -11,6 +11,7 @@
 //! a sentence saying so.
 
 mod case;
+mod intake;
 mod queue;
 mod supervisor;
 
@@ -111,6 +112,7 @@ fn role_id(role: Role) -> &'static str {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Tab {
     Queue,
+    Intake,
     Audit,
     Stats,
 }
@@ -282,16 +284,18 @@ fn SignedIn(ctx: Ctx, session: StaffSession) -> impl IntoView {
             </button>
             {error_line(locale, "staff-sign-out-error", error)}
         </div>
-        <Show when=move || ctx.supervises()>
-            <div class="tabs" role="group">
-                {tab_button("staff-tab-queue", "staff-tab-queue", Tab::Queue)}
+        <div class="tabs" role="group">
+            {tab_button("staff-tab-queue", "staff-tab-queue", Tab::Queue)}
+            {(role == Role::FieldWorker || role.supervises()).then(|| tab_button("staff-tab-intake", "staff-tab-intake", Tab::Intake))}
+            <Show when=move || ctx.supervises()>
                 {tab_button("staff-tab-audit", "staff-tab-audit", Tab::Audit)}
                 {tab_button("staff-tab-stats", "staff-tab-stats", Tab::Stats)}
-            </div>
-        </Show>
+            </Show>
+        </div>
         {move || match (tab.get(), open.get()) {
             (Tab::Queue, None) => view! { <queue::Queue ctx=ctx open=open /> }.into_any(),
             (Tab::Queue, Some(id)) => view! { <case::CaseView ctx=ctx id=id open=open /> }.into_any(),
+            (Tab::Intake, _) => view! { <intake::IntakeForm ctx=ctx /> }.into_any(),
             (Tab::Audit, _) => view! { <supervisor::AuditLog ctx=ctx /> }.into_any(),
             (Tab::Stats, _) => view! { <supervisor::Stats ctx=ctx /> }.into_any(),
         }}

@@ -118,6 +118,15 @@ impl Staff {
             return Err(e);
         }
         tracing::info!(role = session.staff.role.as_str(), "staff signed in");
+        if matches!(
+            session.staff.scope,
+            kulna_model::staff::Scope::Center { .. }
+        ) {
+            // A center's laptop: its walk-in intakes go to the center's queue.
+            if let Err(e) = self.link_this_device().await {
+                tracing::warn!("this device could not be linked to the center yet ({e})");
+            }
+        }
         self.signed_in.notify_waiters();
         Ok(session)
     }
@@ -308,6 +317,40 @@ impl Staff {
         let device = blocking(&self.data, |d| Ok(d.vault().device_id())).await?;
         self.with_token(|c, t| async move { c.link_device(&t, device).await })
             .await
+    }
+
+    /// A walk-in intake: a field worker records a report or a support
+    /// request with and for a woman at the center, with the consents she
+    /// gives. Works offline: it is sealed to the service and queued like
+    /// any record, and sent when the connection returns. Needs a staff
+    /// session (the vault open), not the network.
+    pub async fn record_intake(
+        &self,
+        region: Option<u8>,
+        payload: kulna_model::record::RecordPayload,
+    ) -> Result<RecordId, StaffError> {
+        self.loaded().await?;
+        if region.is_some_and(|r| !(1..=12).contains(&r)) {
+            return Err(StaffError::InvalidInput("region must be 1 to 12".into()));
+        }
+        if !payload.consents.services {
+            return Err(StaffError::InvalidInput(
+                "an intake needs her consent to receive services".into(),
+            ));
+        }
+        blocking(&self.data, move |d| {
+            let mut payload = payload;
+            if payload.language.is_none() {
+                payload.language = Some(d.locale()?);
+            }
+            let bytes = serde_json::to_vec(&payload).map_err(|_| crate::StoreError::Damaged)?;
+            d.vault().save_record(crate::NewRecord {
+                kind: kulna_model::RecordKind::Intake,
+                region,
+                payload: &bytes,
+            })
+        })
+        .await
     }
 
     /// Follows the live queue while someone is signed in, for as long as the
