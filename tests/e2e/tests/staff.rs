@@ -390,3 +390,92 @@ async fn a_case_from_arrival_to_referral_and_closure_with_consent_enforced() -> 
     c.close().await?;
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_walk_in_intake_made_offline_reaches_the_centers_queue_once() -> Result<()> {
+    let mut central = Central::start()?;
+    central.add_center("center-a", "Centre A", 6)?;
+    central.add_staff("fatima", "field_worker", &["--center", "center-a"])?;
+    central.add_staff("nadia", "supervisor", &[])?;
+
+    // Signing in on the center's laptop links it to the center (once it is
+    // registered with the service: the audit log says when).
+    let (_driver, c) = staff_app(&central).await?;
+    // The laptop has been in touch with the service since its PIN was set
+    // (registered); see the issue note for why this is pressed here.
+    click(&c, "#send-now").await?;
+    staff_sign_in(&c, "fatima").await?;
+    let fatima = central.login("fatima").await?;
+    let (_, audit_free_queue) = central.get_as(&fatima, "/v1/queue").await?;
+    assert_eq!(audit_free_queue["items"].as_array().map(Vec::len), Some(0));
+    let nadia = central.login("nadia").await?;
+    eventually(
+        "the laptop linked to the center",
+        Duration::from_secs(20),
+        || async {
+            let (_, audit) = central.get_as(&nadia, "/v1/audit").await.ok()?;
+            audit["entries"]
+                .as_array()?
+                .iter()
+                .any(|e| e["action"] == "device_link")
+                .then_some(())
+        },
+    )
+    .await?;
+
+    // The connection is gone; the intake is taken anyway.
+    central.stop();
+    click(&c, "#staff-tab-intake").await?;
+    choose(&c, "#intake-region", "06").await?;
+    click(&c, "#intake-violence-psychological").await?;
+    type_into(
+        &c,
+        "#intake-text",
+        "intake-sentinel: she came in this morning",
+    )
+    .await?;
+    click(&c, "#intake-consent-services").await?;
+    click(&c, "#intake-consent-contact").await?;
+    type_into(&c, "#intake-safe-times", "mornings").await?;
+    click(&c, "#intake-submit").await?;
+    wait_attr(&c, "#intake-saved", "role", "status").await?;
+    screenshot(&c, "staff-intake-saved").await?;
+
+    // Back online: "send now", and it is in the center's queue, once.
+    central.start_again()?;
+    click(&c, "#staff-close").await?;
+    click(&c, "#send-now").await?;
+    wait_attr(&c, "#outbox-waiting", "data-count", "0").await?;
+    click(&c, "#staff-entry").await?;
+    wait_attr(&c, "#staff", "data-signed-in", "true").await?;
+    let id = eventually(
+        "the intake in the queue",
+        Duration::from_secs(15),
+        || async {
+            let item = c
+                .find(Locator::Css(
+                    "#staff-queue li.queue-item[data-kind='intake']",
+                ))
+                .await
+                .ok()?;
+            item.attr("data-id").await.ok()?
+        },
+    )
+    .await?;
+    let fatima = central.login("fatima").await?;
+    let (_, queue) = central.get_as(&fatima, "/v1/queue").await?;
+    let items = queue["items"].as_array().cloned().unwrap_or_default();
+    assert_eq!(items.len(), 1, "{items:?}");
+    assert_eq!(items[0]["id"].as_str(), Some(id.as_str()));
+    assert_eq!(items[0]["center_id"].as_str(), Some("center-a"));
+    click(&c, &format!("#staff-queue li[data-id='{id}'] .queue-open")).await?;
+    eventually("her words in the case", Duration::from_secs(10), || async {
+        body_text(&c)
+            .await
+            .contains("intake-sentinel: she came in this morning")
+            .then_some(())
+    })
+    .await?;
+    c.close().await?;
+    Ok(())
+}

@@ -43,6 +43,8 @@ pub struct Staff {
     client: StaffClient,
     /// Woken when someone signs in, so the live queue starts at once.
     signed_in: Notify,
+    /// This device is linked to the signed-in field worker's center.
+    linked: std::sync::atomic::AtomicBool,
 }
 
 async fn blocking<T: Send + 'static>(
@@ -81,6 +83,7 @@ impl Staff {
             data,
             client: StaffClient::new(url)?,
             signed_in: Notify::new(),
+            linked: std::sync::atomic::AtomicBool::new(false),
         })
     }
 
@@ -319,6 +322,24 @@ impl Staff {
             .await
     }
 
+    /// A center's laptop: links this device to the center, so its walk-in
+    /// intakes go to the center's queue. Best effort; retried by
+    /// [`Staff::watch_queue`] until it succeeds (the device must have
+    /// registered with the service first).
+    async fn ensure_linked(&self, session: &StaffSession) {
+        if !matches!(
+            session.staff.scope,
+            kulna_model::staff::Scope::Center { .. }
+        ) || self.linked.load(std::sync::atomic::Ordering::SeqCst)
+        {
+            return;
+        }
+        match self.link_this_device().await {
+            Ok(()) => self.linked.store(true, std::sync::atomic::Ordering::SeqCst),
+            Err(e) => tracing::info!("this device is not linked to the center yet ({e})"),
+        }
+    }
+
     /// A walk-in intake: a field worker records a report or a support
     /// request with and for a woman at the center, with the consents she
     /// gives. Works offline: it is sealed to the service and queued like
@@ -378,8 +399,24 @@ impl Staff {
                     continue;
                 }
             };
+            self.ensure_linked(&loaded.session).await;
             on_event(QueueEvent::Resync);
-            match self.client.queue_events(&loaded.token, &on_event).await {
+            // Until this laptop is linked to the center, keep trying beside the stream.
+            let relink = async {
+                loop {
+                    tokio::time::sleep(Duration::from_secs(2)).await;
+                    if self.linked.load(std::sync::atomic::Ordering::SeqCst) {
+                        std::future::pending::<()>().await;
+                    }
+                    self.ensure_linked(&loaded.session).await;
+                }
+            };
+            let events = self.client.queue_events(&loaded.token, &on_event);
+            let outcome = tokio::select! {
+                r = events => r,
+                () = relink => Ok(()),
+            };
+            match outcome {
                 Ok(()) => failures = 0,
                 Err(StaffError::SessionEnded) => {
                     let _ = self.forget().await;
