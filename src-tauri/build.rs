@@ -34,6 +34,20 @@ fn main() {
         "save_listing",
         "unsave_listing",
         "get_saved_listings",
+        "staff_sign_in",
+        "staff_sign_out",
+        "staff_session",
+        "get_queue",
+        "open_case",
+        "acknowledge_case",
+        "refer_case",
+        "update_referral",
+        "add_case_note",
+        "send_case_message",
+        "close_case",
+        "get_audit_log",
+        "get_stats",
+        "record_intake",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .unwrap_or_else(|e| panic!("tauri build step failed: {e}"));

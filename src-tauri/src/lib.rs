@@ -53,6 +53,27 @@ pub fn run() {
                     }
                 }
             });
+            if let Some(staff) = &state.staff {
+                // While someone is signed in, the live queue reaches the
+                // window: `staff-queue` on every change in scope (the UI
+                // fetches the queue again), `staff-session-ended` when the
+                // session expires or is revoked.
+                let staff = std::sync::Arc::clone(staff);
+                let handle = app.handle().clone();
+                tauri::async_runtime::spawn(async move {
+                    let ended = handle.clone();
+                    staff
+                        .watch_queue(
+                            move |_| {
+                                let _ = handle.emit("staff-queue", ());
+                            },
+                            move || {
+                                let _ = ended.emit("staff-session-ended", ());
+                            },
+                        )
+                        .await;
+                });
+            }
             app.manage(state);
             Ok(())
         })
@@ -101,6 +122,20 @@ pub fn run() {
             commands::directory::save_listing,
             commands::directory::unsave_listing,
             commands::directory::get_saved_listings,
+            commands::staff::staff_sign_in,
+            commands::staff::staff_sign_out,
+            commands::staff::staff_session,
+            commands::staff::get_queue,
+            commands::staff::open_case,
+            commands::staff::acknowledge_case,
+            commands::staff::refer_case,
+            commands::staff::update_referral,
+            commands::staff::add_case_note,
+            commands::staff::send_case_message,
+            commands::staff::close_case,
+            commands::staff::get_audit_log,
+            commands::staff::get_stats,
+            commands::staff::record_intake,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

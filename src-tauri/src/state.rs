@@ -1,6 +1,8 @@
 //! What the app holds while it runs.
 
-use kulna_core::{AppData, SealingPublicKey, ServiceUrl, SyncEngine, SyncOptions, VaultOptions};
+use kulna_core::{
+    AppData, SealingPublicKey, ServiceUrl, Staff, SyncEngine, SyncOptions, VaultOptions,
+};
 use kulna_model::{CommandError, RecordKind};
 use std::path::Path;
 use std::sync::Arc;
@@ -11,6 +13,8 @@ pub struct AppState {
     pub service: Option<ServiceUrl>,
     /// Moves the outbox to the service; `None` without a service address.
     pub sync: Option<SyncEngine>,
+    /// The staff side (listeners, field workers); `None` without a service address.
+    pub staff: Option<Arc<Staff>>,
 }
 
 fn from_env<T, E: std::fmt::Display>(
@@ -58,10 +62,21 @@ impl AppState {
             }
             None => None,
         };
+        let staff = match &service {
+            Some(url) => match Staff::new(Arc::clone(&data), url.clone()) {
+                Ok(staff) => Some(Arc::new(staff)),
+                Err(e) => {
+                    tracing::warn!("the staff side could not start: {e}");
+                    None
+                }
+            },
+            None => None,
+        };
         Ok(Self {
             data,
             service,
             sync,
+            staff,
         })
     }
 
@@ -70,6 +85,17 @@ impl AppState {
         if let Some(engine) = &self.sync {
             engine.record_saved(kind);
         }
+    }
+
+    /// The staff side, or a network error the UI explains when no service
+    /// address is configured.
+    pub fn staff(&self) -> Result<&Arc<Staff>, CommandError> {
+        self.staff.as_ref().ok_or_else(|| {
+            CommandError::new(
+                kulna_model::ErrorKind::Network,
+                "no service address is configured",
+            )
+        })
     }
 
     /// Runs blocking storage work (SQLite, PIN derivation) off the async

@@ -14,6 +14,7 @@ use crate::panic::PanicButton;
 use crate::report::{ReportOutcome, ReportPage};
 use crate::safety::SafetyCard;
 use crate::settings::{apply_text_size, SettingsCard};
+use crate::staff::StaffPage;
 use crate::support::SupportPage;
 use kulna_model::record::{MyCase, ReportDraft};
 use kulna_model::{
@@ -46,6 +47,8 @@ pub fn App() -> impl IntoView {
     let support_sent = RwSignal::new(false);
     // The directory screen is open.
     let browsing = RwSignal::new(false);
+    // The staff area (listeners, field workers) is open instead of home.
+    let staff_open = RwSignal::new(false);
 
     Effect::new(move |_| apply_to_document(locale.get()));
     Effect::new(move |_| {
@@ -110,6 +113,8 @@ pub fn App() -> impl IntoView {
     spawn_local(async move {
         ipc::on_vault_locked(move || {
             writing.set(None);
+            // The staff session lives in the vault: back to home and the PIN.
+            staff_open.set(false);
             refresh();
         })
         .await;
@@ -123,6 +128,7 @@ pub fn App() -> impl IntoView {
         writing.set(None);
         asking.set(false);
         browsing.set(false);
+        staff_open.set(false);
         spawn_local(async move {
             let _ = ipc::lock_vault().await;
             refresh();
@@ -204,7 +210,7 @@ pub fn App() -> impl IntoView {
                     her_region=status.with_untracked(|s| s.as_ref().and_then(|s| s.as_ref().ok()).and_then(|s| s.region))
                 />
             </Show>
-            <div class="home" hidden=move || writing.with(Option::is_some) || asking.get() || browsing.get()>
+            <div class="home" hidden=move || writing.with(Option::is_some) || asking.get() || browsing.get() || staff_open.get()>
             <PanicButton
                 locale=locale.read_only()
                 region=Signal::derive(move || status.get().and_then(|s| s.ok()).and_then(|s| s.region))
@@ -310,7 +316,15 @@ pub fn App() -> impl IntoView {
             <Show when=move || save_failed.get()>
                 <p class="status-line warn" role="alert">{move || t(locale.get(), "error-generic")}</p>
             </Show>
+            <p class="staff-entry">
+                <button id="staff-entry" type="button" class="link" on:click=move |_| staff_open.set(true)>
+                    {move || t(locale.get(), "staff-entry")}
+                </button>
+            </p>
             </div>
+            <Show when=move || staff_open.get()>
+                <StaffPage locale=locale.read_only() on_close=move || { staff_open.set(false); refresh(); } />
+            </Show>
         </main>
         }
     };

@@ -14,6 +14,7 @@ mod panic;
 mod report;
 mod safety;
 mod settings;
+mod staff;
 mod support;
 
 fn main() {

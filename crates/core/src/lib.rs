@@ -12,6 +12,8 @@
 //! * [`directory`]: the cached directory's search (no PIN needed).
 //! * [`sync`]: the sync client ([`SyncEngine`]): outbox to the service,
 //!   exactly once, alerts first; statuses and the directory back.
+//! * [`staff`]: the staff side ([`Staff`]): sign-in, the session kept in
+//!   the vault, the queue (live), cases and their actions.
 //! * [`schema`]: the migrations.
 //! * [`error`]: [`StoreError`], mapped onto `kulna_model::ErrorKind`.
 
@@ -25,6 +27,7 @@ pub mod error;
 pub mod records;
 pub mod schema;
 pub mod service;
+pub mod staff;
 pub mod store;
 pub mod sync;
 pub mod vault;
@@ -35,6 +38,7 @@ pub use error::StoreError;
 pub use kulna_crypto::{KdfCost, Pin, SealingPublicKey};
 pub use records::{NewRecord, StoredRecord};
 pub use service::{check_health, ServiceUrl, ServiceUrlError};
+pub use staff::{Staff, StaffError};
 pub use store::AppData;
 pub use sync::{RefusedItem, SyncEngine, SyncError, SyncOptions};
 pub use vault::{Clock, SystemClock, Vault, VaultOptions, VaultState};

@@ -28,6 +28,10 @@ use rusqlite_migration::{Migrations, M};
 /// into the associated data of every field written at this version.
 pub const VAULT_SCHEMA: u32 = 2;
 
+/// The schema version at which the staff session was introduced; bound into
+/// the associated data of its ciphertext.
+pub const STAFF_SCHEMA: u32 = 6;
+
 /// Every migration, oldest first.
 pub(crate) const MIGRATIONS: &[M<'static>] = &[
     // 1: settings (released).
@@ -153,6 +157,16 @@ pub(crate) const MIGRATIONS: &[M<'static>] = &[
             WHEN NEW.rejected_reason IS NOT NULL BEGIN
             DELETE FROM outbox_upload WHERE record_id = NEW.record_id;
         END;",
+    ),
+    // 6: the staff session (see `staff::session`): one row per vault space,
+    // the token, its expiry and the profile as one ciphertext under that
+    // space's data key. Nothing about it is in the clear.
+    M::up(
+        "CREATE TABLE staff_session (
+            space INTEGER PRIMARY KEY NOT NULL,
+            schema_version INTEGER NOT NULL,
+            session BLOB NOT NULL
+        ) STRICT;",
     ),
 ];
 

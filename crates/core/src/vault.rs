@@ -683,6 +683,7 @@ impl Vault {
              UPDATE key_slot SET wrapped = randomblob(length(wrapped));
              DELETE FROM key_slot;
              DELETE FROM vault_item;
+             DELETE FROM staff_session;
              DELETE FROM outbox;
              DELETE FROM record;
              DELETE FROM device;
@@ -890,6 +891,7 @@ pub(crate) fn get_item(
 fn clear_space(conn: &Connection, space: i64) -> Result<(), StoreError> {
     conn.execute("DELETE FROM record WHERE space = ?1", [space])?;
     conn.execute("DELETE FROM vault_item WHERE space = ?1", [space])?;
+    conn.execute("DELETE FROM staff_session WHERE space = ?1", [space])?;
     conn.execute("DELETE FROM outbox WHERE space = ?1", [space])?;
     Ok(())
 }
@@ -915,6 +917,7 @@ fn shred_space(conn: &mut Connection, space: i64, params: KdfParams) -> Result<(
         [space],
     )?;
     tx.execute("DELETE FROM vault_item WHERE space = ?1", [space])?;
+    tx.execute("DELETE FROM staff_session WHERE space = ?1", [space])?;
     // Statuses were sealed to the device key destroyed here: unreadable,
     // but their case ids and times would still say she had cases.
     tx.execute("DELETE FROM case_update", [])?;

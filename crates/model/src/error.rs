@@ -27,6 +27,13 @@ pub enum ErrorKind {
     Refused,
     /// A bug: something that should not happen.
     Internal,
+    /// Staff sign-in: the username or password is wrong.
+    WrongCredentials,
+    /// The staff session expired or was revoked: sign in again.
+    SessionEnded,
+    /// Signed in, but this account may not do that (out of scope, no
+    /// consent without a supervisor's override).
+    Forbidden,
 }
 
 /// A failed IPC command, as the UI sees it.
@@ -83,6 +90,14 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&e).unwrap(),
             r#"{"kind":"wrong_pin","message":"wrong PIN","retry_after_secs":30,"attempts_left":2}"#
+        );
+        assert_eq!(
+            serde_json::to_string(&ErrorKind::SessionEnded).unwrap(),
+            r#""session_ended""#
+        );
+        assert_eq!(
+            serde_json::to_string(&ErrorKind::WrongCredentials).unwrap(),
+            r#""wrong_credentials""#
         );
     }
 }

@@ -119,6 +119,40 @@ pub struct StaffProfile {
     pub scope: Scope,
 }
 
+/// The staff session as the app's UI sees it: who is signed in and until
+/// when. The token itself never leaves the app shell.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffSession {
+    /// Who is signed in.
+    pub staff: StaffProfile,
+    /// When the session ends, milliseconds since the epoch.
+    pub expires_at_ms: i64,
+}
+
+/// What the queue screen asks for: every case in scope, or only one status
+/// and/or one kind. Closed cases are listed only when asked for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueFilter {
+    /// Only cases with this status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<CaseStatus>,
+    /// Only cases of this kind.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<RecordKind>,
+}
+
+impl QueueFilter {
+    /// Whether a queue line passes the filter.
+    pub fn admits(&self, item: &QueueItem) -> bool {
+        self.status.is_none_or(|s| s == item.status) && self.kind.is_none_or(|k| k == item.kind)
+    }
+
+    /// Whether closed cases must be fetched.
+    pub fn wants_closed(&self) -> bool {
+        self.status == Some(CaseStatus::Closed)
+    }
+}
+
 /// `POST /v1/staff/devices`: a field worker links the device she takes
 /// intakes on to her center; its records then go to the center's queue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -211,6 +245,18 @@ impl ReferralDestination {
         Self::Association,
     ];
 
+    /// Every destination, in the order a referral form lists them.
+    pub const ALL: [ReferralDestination; 8] = [
+        Self::Prosecutor,
+        Self::Police,
+        Self::Gendarmerie,
+        Self::Health,
+        Self::Shelter,
+        Self::LegalAid,
+        Self::Association,
+        Self::TrainingEmployment,
+    ];
+
     /// The snake_case name used in JSON and storage.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -227,18 +273,7 @@ impl ReferralDestination {
 
     /// The destination for a stored name.
     pub fn parse(text: &str) -> Option<Self> {
-        [
-            Self::Prosecutor,
-            Self::Police,
-            Self::Gendarmerie,
-            Self::Health,
-            Self::Shelter,
-            Self::LegalAid,
-            Self::Association,
-            Self::TrainingEmployment,
-        ]
-        .into_iter()
-        .find(|d| d.as_str() == text)
+        Self::ALL.into_iter().find(|d| d.as_str() == text)
     }
 }
 
@@ -312,6 +347,30 @@ pub enum ReferralFailureReason {
     UnableToContactService,
     /// Something else (see the notes).
     Other,
+}
+
+impl ReferralFailureReason {
+    /// Every reason, in the order a form lists them.
+    pub const ALL: [ReferralFailureReason; 6] = [
+        Self::RefusedServices,
+        Self::NoCapacity,
+        Self::NoLongerNeeded,
+        Self::UnableToContactHer,
+        Self::UnableToContactService,
+        Self::Other,
+    ];
+
+    /// The snake_case name used in JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::RefusedServices => "refused_services",
+            Self::NoCapacity => "no_capacity",
+            Self::NoLongerNeeded => "no_longer_needed",
+            Self::UnableToContactHer => "unable_to_contact_her",
+            Self::UnableToContactService => "unable_to_contact_service",
+            Self::Other => "other",
+        }
+    }
 }
 
 /// A referral of a case.
@@ -533,6 +592,18 @@ mod tests {
             serde_json::to_string(&l).unwrap(),
             r#"{"username":"a","password":"b"}"#
         );
+        let f = QueueFilter {
+            status: Some(CaseStatus::New),
+            kind: None,
+        };
+        assert_eq!(serde_json::to_string(&f).unwrap(), r#"{"status":"new"}"#);
+        assert!(f.admits(&q));
+        assert!(!QueueFilter {
+            kind: Some(RecordKind::Report),
+            ..f
+        }
+        .admits(&q));
+        assert!(!f.wants_closed());
         let c = StatsCell {
             region: Some(1),
             month: "2026-11".into(),

@@ -6,6 +6,7 @@ pub mod directory;
 pub mod report;
 pub mod safety;
 pub mod settings;
+pub mod staff;
 pub mod status;
 pub mod support;
 pub mod sync;

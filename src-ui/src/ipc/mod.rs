@@ -6,6 +6,7 @@ mod directory;
 mod report;
 mod safety;
 mod settings;
+mod staff;
 mod status;
 mod support;
 mod sync;
@@ -22,6 +23,11 @@ pub use safety::{
 };
 pub use settings::{
     finish_first_run, set_auto_lock, set_disguise, set_locale, set_region, set_text_size,
+};
+pub use staff::{
+    acknowledge_case, add_case_note, close_case, get_audit_log, get_queue, get_stats,
+    on_staff_event, open_case, record_intake, refer_case, send_case_message, staff_session,
+    staff_sign_in, staff_sign_out, update_referral, StaffEvent,
 };
 pub use status::get_app_status;
 pub use support::submit_support_request;

@@ -235,6 +235,128 @@ impl Central {
     }
 }
 
+impl Central {
+    fn cli(&self, args: &[&str], password: Option<&str>) -> Result<()> {
+        let mut cmd = Command::new(&self.bin);
+        cmd.args(args)
+            .arg("--data-dir")
+            .arg(self.dir.path())
+            .env("KULNA_OPERATOR_PASSPHRASE", PASSPHRASE)
+            .stdin(Stdio::null());
+        if let Some(p) = password {
+            cmd.env("KULNA_STAFF_PASSWORD", p);
+        }
+        let out = cmd
+            .output()
+            .with_context(|| format!("cannot run kulna-central {}", args.join(" ")))?;
+        if !out.status.success() {
+            bail!(
+                "kulna-central {} failed: {}",
+                args.join(" "),
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        Ok(())
+    }
+
+    /// Adds a women's center (`kulna-central center add`), while the
+    /// service runs.
+    pub fn add_center(&self, id: &str, name: &str, region: u8) -> Result<()> {
+        self.cli(
+            &[
+                "center",
+                "add",
+                "--id",
+                id,
+                "--name",
+                name,
+                "--region",
+                &region.to_string(),
+            ],
+            None,
+        )
+    }
+
+    /// Adds a staff account (`kulna-central staff add`) with
+    /// [`STAFF_TEST_PASSWORD`]: `role` is `listener`, `field_worker`,
+    /// `supervisor` or `admin`; `scope` is `--region N` or `--center ID`
+    /// (or nothing for national).
+    pub fn add_staff(&self, username: &str, role: &str, scope: &[&str]) -> Result<()> {
+        let mut args = vec!["staff", "add", "--username", username, "--role", role];
+        args.extend_from_slice(scope);
+        self.cli(&args, Some(STAFF_TEST_PASSWORD))
+    }
+
+    /// Disables an account, which ends its sessions (`kulna-central staff disable`).
+    pub fn disable_staff(&self, username: &str) -> Result<()> {
+        self.cli(&["staff", "disable", "--username", username], None)
+    }
+
+    /// Signs `username` in through the API; the session token.
+    pub async fn login(&self, username: &str) -> Result<String> {
+        tls_provider();
+        let login: serde_json::Value = reqwest::Client::new()
+            .post(format!("{}/v1/staff/login", self.url))
+            .json(&serde_json::json!({ "username": username, "password": STAFF_TEST_PASSWORD }))
+            .send()
+            .await?
+            .error_for_status()?
+            .json()
+            .await?;
+        login["token"]
+            .as_str()
+            .map(str::to_owned)
+            .ok_or_else(|| anyhow!("no token in the login answer"))
+    }
+
+    /// `GET path` with a staff token: the HTTP status and the body.
+    pub async fn get_as(&self, token: &str, path: &str) -> Result<(u16, serde_json::Value)> {
+        tls_provider();
+        let resp = reqwest::Client::new()
+            .get(format!("{}{path}", self.url))
+            .bearer_auth(token)
+            .send()
+            .await?;
+        let status = resp.status().as_u16();
+        Ok((status, resp.json().await.unwrap_or(serde_json::Value::Null)))
+    }
+
+    /// `POST path` with a staff token and a JSON body: the HTTP status.
+    pub async fn post_as(&self, token: &str, path: &str, body: serde_json::Value) -> Result<u16> {
+        tls_provider();
+        let resp = reqwest::Client::new()
+            .post(format!("{}{path}", self.url))
+            .bearer_auth(token)
+            .json(&body)
+            .send()
+            .await?;
+        Ok(resp.status().as_u16())
+    }
+}
+
+/// The password of the accounts [`Central::add_staff`] creates.
+pub const STAFF_TEST_PASSWORD: &str = "e2e staff test password";
+
+/// Signs in to the staff side of an app whose vault is open: the small
+/// link at the foot of home, the form, and waits for the queue.
+pub async fn staff_sign_in(c: &Client, username: &str) -> Result<()> {
+    if attr(c, "#staff", "data-signed-in").await.is_none() {
+        click(c, "#staff-entry").await?;
+    }
+    wait_attr(c, "#staff", "data-signed-in", "false").await?;
+    type_into(c, "#staff-username", username).await?;
+    type_into(c, "#staff-password", STAFF_TEST_PASSWORD).await?;
+    click(c, "#staff-sign-in").await?;
+    wait_attr(c, "#staff", "data-signed-in", "true").await?;
+    wait_attr(c, "#staff-who", "data-username", username).await
+}
+
+/// Signs out of the staff side.
+pub async fn staff_sign_out(c: &Client) -> Result<()> {
+    click(c, "#staff-sign-out").await?;
+    wait_attr(c, "#staff", "data-signed-in", "false").await
+}
+
 impl Drop for Central {
     fn drop(&mut self) {
         self.stop();
