@@ -1,6 +1,6 @@
 //! The staff side's commands and events.
 
-use super::{call, NoArgs};
+use super::{call, tauri_listen, NoArgs};
 use kulna_model::staff::{
     AuditEntry, CaseDetail, QueueFilter, QueueItem, ReferralDestination, ReferralFailureReason,
     ReferralStatus, StaffSession, StatsResponse,
@@ -8,15 +8,6 @@ use kulna_model::staff::{
 use kulna_model::{CommandError, RecordId};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_namespace = ["window", "__TAURI__", "event"], js_name = listen, catch)]
-    async fn tauri_listen(
-        event: &str,
-        handler: &Closure<dyn FnMut(JsValue)>,
-    ) -> Result<JsValue, JsValue>;
-}
 
 #[derive(Serialize)]
 struct SignIn<'a> {

@@ -1,15 +1,6 @@
-use super::{call, NoArgs};
+use super::{call, tauri_listen, NoArgs};
 use kulna_model::{CommandError, SyncState};
 use wasm_bindgen::prelude::*;
-
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_namespace = ["window", "__TAURI__", "event"], js_name = listen, catch)]
-    async fn tauri_listen(
-        event: &str,
-        handler: &Closure<dyn FnMut(JsValue)>,
-    ) -> Result<JsValue, JsValue>;
-}
 
 #[derive(serde::Deserialize)]
 struct Event<T> {

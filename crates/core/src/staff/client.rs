@@ -8,6 +8,7 @@
 
 use super::error::StaffError;
 use crate::service::ServiceUrl;
+use crate::sync::client::retry_after;
 use kulna_model::api::ApiError;
 use kulna_model::staff::{
     AcknowledgeRequest, AuditLogResponse, CaseDetail, CloseRequest, LinkDeviceRequest,
@@ -15,7 +16,7 @@ use kulna_model::staff::{
     ReferralRequest, ReferralUpdateRequest, StaffProfile, StatsResponse,
 };
 use kulna_model::{DeviceId, RecordId};
-use reqwest::header::{HeaderMap, AUTHORIZATION, RETRY_AFTER};
+use reqwest::header::AUTHORIZATION;
 use reqwest::{RequestBuilder, Response, StatusCode};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -65,17 +66,6 @@ pub enum QueueEvent {
 pub struct StaffClient {
     http: reqwest::Client,
     url: ServiceUrl,
-}
-
-fn retry_after(headers: &HeaderMap) -> Option<Duration> {
-    headers
-        .get(RETRY_AFTER)?
-        .to_str()
-        .ok()?
-        .trim()
-        .parse::<u64>()
-        .ok()
-        .map(Duration::from_secs)
 }
 
 /// Turns a refusal into an error; a success passes through. A 401 here is

@@ -31,7 +31,8 @@ pub(crate) struct ServiceClient {
     timeouts: Timeouts,
 }
 
-fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+/// The wait a 429 or 503 asks for, in whole seconds.
+pub(crate) fn retry_after(headers: &HeaderMap) -> Option<Duration> {
     headers
         .get(RETRY_AFTER)?
         .to_str()

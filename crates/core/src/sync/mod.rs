@@ -75,7 +75,7 @@
 //! [`SyncState`]: kulna_model::SyncState
 //! [`SyncState::upload`]: kulna_model::SyncState::upload
 
-mod client;
+pub(crate) mod client;
 mod engine;
 mod error;
 pub(crate) mod local;
