@@ -454,6 +454,9 @@ impl Central {
     }
 }
 
+/// How long the app may take to open a WebDriver session.
+const LAUNCH_TIMEOUT: Duration = Duration::from_secs(120);
+
 /// A `tauri-driver` serving the real app binary with its own data directory.
 #[derive(Debug)]
 pub struct Driver {
@@ -577,13 +580,24 @@ impl Driver {
             serde_json::json!({ "application": self.app }),
         );
         tls_provider();
-        let client = ClientBuilder::rustls()
-            .context("no TLS roots")?
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{}", self.port))
-            .await
-            .context("cannot open a WebDriver session on the app")?;
-        Ok(client)
+        let url = format!("http://127.0.0.1:{}", self.port);
+        // On a loaded machine a launch has been seen to hang for good: give
+        // it two minutes, then start the app once more rather than hold the
+        // whole run.
+        for attempt in 1..=2 {
+            let mut builder = ClientBuilder::rustls().context("no TLS roots")?;
+            builder.capabilities(caps.clone());
+            match tokio::time::timeout(LAUNCH_TIMEOUT, builder.connect(&url)).await {
+                Ok(client) => {
+                    return client.context("cannot open a WebDriver session on the app");
+                }
+                Err(_) if attempt == 1 => {
+                    let _ = self.kill_app();
+                }
+                Err(_) => {}
+            }
+        }
+        bail!("the app did not open within {LAUNCH_TIMEOUT:?}, twice")
     }
 }
 
