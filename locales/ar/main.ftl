@@ -245,3 +245,4 @@ contacts-number = رقم الهاتف
 contacts-save = حفظ جهات الثقة
 contacts-saved = حُفظت جهات الثقة.
 contacts-bad-number = أحد هذه ليس رقم هاتف (ثلاثة أرقام على الأكثر).
+settings-about = عن التطبيق وخصوصيتك

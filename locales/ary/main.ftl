@@ -245,3 +245,4 @@ contacts-number = نمرة التيليفون
 contacts-save = حفظي النمر
 contacts-saved = النمر تحفظو.
 contacts-bad-number = وحدة من هادو ماشي نمرة تيليفون (تلاتة ديال النمر على الأكثر).
+settings-about = على التطبيق والخصوصية ديالك

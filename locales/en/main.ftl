@@ -225,3 +225,4 @@ contacts-number = Phone number
 contacts-save = Save contacts
 contacts-saved = Contacts saved.
 contacts-bad-number = One of these is not a phone number (at most three numbers).
+settings-about = About this app and your privacy

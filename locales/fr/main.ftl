@@ -223,3 +223,4 @@ contacts-number = Numéro de téléphone
 contacts-save = Enregistrer les contacts
 contacts-saved = Contacts enregistrés.
 contacts-bad-number = L'un d'eux n'est pas un numéro de téléphone (trois numéros au plus).
+settings-about = À propos de l'application et de votre vie privée

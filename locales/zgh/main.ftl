@@ -226,3 +226,4 @@ contacts-number = ⵓⵟⵟⵓⵏ ⵏ ⵜⵉⵍⵉⴼⵓⵏ
 contacts-save = ⵃⴹⵓ ⵉⵎⴷⴷⴰⴽⴽⵍⵏ
 contacts-saved = ⵃⵟⵟⴰⵏ ⵉⵎⴷⴷⴰⴽⴽⵍⵏ.
 contacts-bad-number = ⵢⴰⵏ ⴳⵉⵙⵏ ⵓⵔ ⵉⴳⵉ ⵓⵟⵟⵓⵏ ⵏ ⵜⵉⵍⵉⴼⵓⵏ (ⴽⵕⴰⴹ ⵏ ⵡⵓⵟⵟⵓⵏⵏ ⵖⴰⵙ).
+settings-about = ⵅⴼ ⵓⵙⵏⴼⴰⵔ ⴷ ⵜⵓⴼⴼⵔⴰ ⵏⵎ

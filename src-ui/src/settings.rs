@@ -97,6 +97,16 @@ pub fn SettingsCard(
                     }).collect_view()}
                 </select>
             </Show>
+            // About and privacy, in the same plain words as the first run.
+            <details id="settings-about">
+                <summary>{move || t(locale.get(), "settings-about")}</summary>
+                <ul class="first-run-points">
+                    {["first-run-about-alert", "first-run-about-stored", "first-run-about-offline", "first-run-about-exit"]
+                        .into_iter()
+                        .map(|key| view! { <li>{move || t(locale.get(), key)}</li> })
+                        .collect_view()}
+                </ul>
+            </details>
             {move || saved.get().map(|ok| {
                 let (key, class) = if ok { ("settings-saved", "ok") } else { ("error-generic", "warn") };
                 view! { <p id="settings-message" class=format!("status-line {class}") role="status">{t(locale.get(), key)}</p> }

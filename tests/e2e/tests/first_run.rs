@@ -86,6 +86,17 @@ async fn first_run_then_an_alert_that_carries_her_region_and_comes_back_received
         )
         .await?;
     assert_eq!(region.as_str(), Some("06"));
+    // About and privacy stay within reach in the settings.
+    let about = c
+        .execute(
+            "return document.getElementById('settings-about').textContent",
+            vec![],
+        )
+        .await?;
+    assert!(about
+        .as_str()
+        .unwrap_or_default()
+        .contains(&catalog.text(Locale::Fr, "first-run-about-stored")));
     screenshot(&c, "home-larger-text-fr").await?;
     click(&c, "#text-size-normal").await?;
     wait_attr(&c, "html", "data-text-size", "normal").await?;
