@@ -182,6 +182,11 @@ async fn first_run_then_an_alert_that_carries_her_region_and_comes_back_received
         (steps.len() == 3).then_some(())
     })
     .await;
+    c.execute(
+        "document.getElementById('panic-message').scrollIntoView({block: 'center'})",
+        vec![],
+    )
+    .await?;
     screenshot(&c, "panic-received-fr").await?;
     done?;
     c.close().await?;
