@@ -475,11 +475,13 @@ impl Vault {
     }
 
     /// Locks if the session sat idle longer than the auto-lock delay.
-    /// Returns whether the vault is locked now. The shell calls this on a
-    /// timer (and whenever the app goes to the background, it calls
-    /// [`Vault::lock`]).
+    /// Returns whether this call locked it (an already locked vault gives
+    /// `false`, so the shell's timer reports each lock once).
     pub fn lock_if_idle(&self) -> Result<bool, StoreError> {
         let mut inner = self.inner();
+        if inner.session.is_none() {
+            return Ok(false);
+        }
         match self.check_idle(&mut inner) {
             Ok(()) => Ok(false),
             Err(StoreError::Locked) => Ok(true),

@@ -234,6 +234,8 @@ fn auto_lock_after_inactivity() {
     f.clock.advance_secs(1);
     assert!(v.lock_if_idle().unwrap());
     assert_eq!(v.state().unwrap(), VaultState::Locked);
+    // Already locked: nothing new to report.
+    assert!(!v.lock_if_idle().unwrap());
     // Without the shell's timer, the next call still finds it locked.
     v.unlock(&pin("1234")).unwrap();
     f.clock.advance_secs(61);

@@ -235,14 +235,15 @@ async fn duress_pin_change_pin_and_erase() -> Result<()> {
         Some("unlocked")
     );
     click(&c, "#wipe-button").await?;
+    // As new: the first run again, then no PIN.
     kulna_e2e::eventually(
         "the app to start as new",
         Duration::from_secs(20),
-        || async {
-            (attr(&c, "main", "data-lock").await.as_deref() == Some("not_set_up")).then_some(())
-        },
+        || async { c.find(Locator::Css("#first-run")).await.ok() },
     )
     .await?;
+    assert!(kulna_e2e::skip_first_run(&c).await?);
+    wait_attr(&c, "main", "data-lock", "not_set_up").await?;
     assert!(c.find(Locator::Css("#resume")).await.is_err());
     c.close().await?;
     assert!(
