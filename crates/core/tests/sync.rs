@@ -13,9 +13,8 @@ use kulna_crypto::SealingSecretKey;
 use kulna_model::api::{RejectReason, ServiceKeyResponse};
 use kulna_model::{RecordKind, SyncProblem};
 use std::collections::HashMap;
-use std::io::{BufRead as _, BufReader, Write as _};
+use std::io::Write as _;
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use sync_common::*;
@@ -230,25 +229,14 @@ async fn a_client_killed_mid_sync_resumes_and_delivers_everything_once() {
     let dir = tempfile::tempdir().unwrap();
     let (data, expected) = device_with_backlog(dir.path(), service.public_key(), RECORDS);
     drop(data);
-    let exe = std::env::current_exe().unwrap();
     let spawn = || {
-        let mut child = Command::new(&exe)
-            .args(["--exact", "sync_child", "--nocapture", "--test-threads=1"])
-            .env(CHILD_DIR, dir.path())
-            .env(CHILD_URL, &service.url)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-        loop {
-            match lines.next() {
-                Some(Ok(l)) if l.trim_end().ends_with("STARTED") => break,
-                Some(Ok(_)) => {}
-                _ => panic!("the sync child did not start"),
-            }
-        }
-        child
+        spawn_child_test(
+            "sync_child",
+            &[
+                (CHILD_DIR, dir.path().as_os_str()),
+                (CHILD_URL, service.url.as_ref()),
+            ],
+        )
     };
     for _ in 0..5 {
         let before = service_count(&service.db);

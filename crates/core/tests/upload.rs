@@ -10,9 +10,8 @@ mod sync_common;
 use kulna_core::{AppData, NewRecord, Pin, SyncEngine, SystemClock};
 use kulna_model::{RecordId, RecordKind};
 use std::collections::HashMap;
-use std::io::{BufRead as _, BufReader, Write as _};
+use std::io::Write as _;
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -220,25 +219,14 @@ async fn a_client_killed_mid_upload_resumes_from_the_services_offset() {
     let size = envelope_len(dir.path(), id);
     let device_id = data.vault().device_id();
     drop(data);
-    let exe = std::env::current_exe().unwrap();
     let spawn = || {
-        let mut child = Command::new(&exe)
-            .args(["--exact", "upload_child", "--nocapture", "--test-threads=1"])
-            .env(CHILD_DIR, dir.path())
-            .env(CHILD_URL, &proxy.url)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-        loop {
-            match lines.next() {
-                Some(Ok(l)) if l.trim_end().ends_with("STARTED") => break,
-                Some(Ok(_)) => {}
-                _ => panic!("the upload child did not start"),
-            }
-        }
-        child
+        spawn_child_test(
+            "upload_child",
+            &[
+                (CHILD_DIR, dir.path().as_os_str()),
+                (CHILD_URL, proxy.url.as_ref()),
+            ],
+        )
     };
     let mut last = 0u64;
     for kill in 1..=3u64 {

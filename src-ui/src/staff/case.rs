@@ -16,6 +16,10 @@ use kulna_model::{CommandError, ErrorKind, Locale, RecordId};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+/// One action on a case, started: the case as the service answers it.
+type CaseAction =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Result<CaseDetail, CommandError>>>>;
+
 fn yes_no(l: Locale, v: bool) -> String {
     t(l, if v { "staff-yes" } else { "staff-no" })
 }
@@ -72,13 +76,7 @@ pub(crate) fn CaseView(ctx: Ctx, id: RecordId, open: RwSignal<Option<RecordId>>)
 fn CaseBody(
     ctx: Ctx,
     detail: CaseDetail,
-    act: impl Fn(
-            &'static str,
-            std::pin::Pin<Box<dyn std::future::Future<Output = Result<CaseDetail, CommandError>>>>,
-        ) + Copy
-        + Send
-        + Sync
-        + 'static,
+    act: impl Fn(&'static str, CaseAction) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let locale = ctx.locale;
     let id = detail.case.id;
@@ -275,13 +273,7 @@ fn ReferForm(
     ctx: Ctx,
     id: RecordId,
     consents: Consents,
-    act: impl Fn(
-            &'static str,
-            std::pin::Pin<Box<dyn std::future::Future<Output = Result<CaseDetail, CommandError>>>>,
-        ) + Copy
-        + Send
-        + Sync
-        + 'static,
+    act: impl Fn(&'static str, CaseAction) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let locale = ctx.locale;
     let destination = RwSignal::new(None::<ReferralDestination>);
@@ -346,13 +338,7 @@ fn Referrals(
     id: RecordId,
     referrals: Vec<Referral>,
     closed: bool,
-    act: impl Fn(
-            &'static str,
-            std::pin::Pin<Box<dyn std::future::Future<Output = Result<CaseDetail, CommandError>>>>,
-        ) + Copy
-        + Send
-        + Sync
-        + 'static,
+    act: impl Fn(&'static str, CaseAction) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     if referrals.is_empty() {
         return ().into_any();
@@ -421,13 +407,7 @@ fn Referrals(
 fn NoteAndMessage(
     locale: ReadSignal<Locale>,
     id: RecordId,
-    act: impl Fn(
-            &'static str,
-            std::pin::Pin<Box<dyn std::future::Future<Output = Result<CaseDetail, CommandError>>>>,
-        ) + Copy
-        + Send
-        + Sync
-        + 'static,
+    act: impl Fn(&'static str, CaseAction) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let note = RwSignal::new(String::new());
     let message = RwSignal::new(String::new());

@@ -294,10 +294,14 @@ impl Central {
 
     /// Signs `username` in through the API; the session token.
     pub async fn login(&self, username: &str) -> Result<String> {
+        self.login_with(username, STAFF_TEST_PASSWORD).await
+    }
+
+    async fn login_with(&self, username: &str, password: &str) -> Result<String> {
         tls_provider();
         let login: serde_json::Value = reqwest::Client::new()
             .post(format!("{}/v1/staff/login", self.url))
-            .json(&serde_json::json!({ "username": username, "password": STAFF_TEST_PASSWORD }))
+            .json(&serde_json::json!({ "username": username, "password": password }))
             .send()
             .await?
             .error_for_status()?
@@ -368,19 +372,7 @@ const STAFF_PASSWORD: &str = "e2e staff password, long enough";
 
 impl Central {
     async fn staff_token(&self) -> Result<String> {
-        tls_provider();
-        let login: serde_json::Value = reqwest::Client::new()
-            .post(format!("{}/v1/staff/login", self.url))
-            .json(&serde_json::json!({ "username": STAFF_USER, "password": STAFF_PASSWORD }))
-            .send()
-            .await?
-            .error_for_status()?
-            .json()
-            .await?;
-        login["token"]
-            .as_str()
-            .map(str::to_owned)
-            .ok_or_else(|| anyhow!("no token in the login answer"))
+        self.login_with(STAFF_USER, STAFF_PASSWORD).await
     }
 
     /// The cases of one kind in the listeners' queue.

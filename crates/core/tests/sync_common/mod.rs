@@ -740,3 +740,26 @@ pub async fn wait_drained(data: &Arc<AppData>, limit: Duration) {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
+
+/// Runs the test `name` of the current test binary as a child process (a
+/// client that can be killed for real) with `env` set, and returns once it
+/// prints `STARTED`.
+pub fn spawn_child_test(name: &str, env: &[(&str, &std::ffi::OsStr)]) -> Child {
+    let exe = std::env::current_exe().unwrap();
+    let mut child = Command::new(&exe)
+        .args(["--exact", name, "--nocapture", "--test-threads=1"])
+        .envs(env.iter().copied())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    loop {
+        match lines.next() {
+            Some(Ok(l)) if l.trim_end().ends_with("STARTED") => break,
+            Some(Ok(_)) => {}
+            _ => panic!("the child test {name} did not start"),
+        }
+    }
+    child
+}
