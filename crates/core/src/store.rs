@@ -8,12 +8,12 @@ pub use crate::error::StoreError;
 pub use crate::vault::DATABASE_FILE;
 
 use crate::records::NewRecord;
+use crate::sync::local::{get_setting, put_setting};
 use crate::vault::{Vault, VaultOptions, VaultState};
 use kulna_model::record::{Consents, MyCase, RecordPayload, ReportDraft};
 use kulna_model::{
     AlertProgress, AppStatus, Locale, LockState, RecordId, RecordKind, ServiceHealth, TextSize,
 };
-use rusqlite::OptionalExtension;
 use std::path::{Path, PathBuf};
 
 #[cfg(test)]
@@ -56,23 +56,11 @@ impl AppData {
     }
 
     fn setting(&self, name: &str) -> Result<Option<String>, StoreError> {
-        Ok(self
-            .vault
-            .inner()
-            .conn
-            .query_row("SELECT value FROM setting WHERE name = ?1", [name], |r| {
-                r.get(0)
-            })
-            .optional()?)
+        get_setting(&self.vault.inner().conn, name)
     }
 
     fn set_setting(&self, name: &str, value: &str) -> Result<(), StoreError> {
-        self.vault.inner().conn.execute(
-            "INSERT INTO setting (name, value) VALUES (?1, ?2)
-             ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-            [name, value],
-        )?;
-        Ok(())
+        put_setting(&self.vault.inner().conn, name, value)
     }
 
     /// The language she chose, or the default before she chose.
