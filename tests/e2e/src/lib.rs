@@ -708,6 +708,32 @@ pub async fn click(c: &Client, css: &str) -> Result<()> {
     }
 }
 
+/// Ticks the checkbox matching `css`. A click toggles, so it is not safe
+/// to repeat: a click the driver reports as failed may still have reached
+/// the page. This reads the box first and clicks only while it is not
+/// ticked, until the page says it is.
+pub async fn tick(c: &Client, css: &str) -> Result<()> {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let checked = async {
+            let field = c.find(Locator::Css(css)).await?;
+            field.prop("checked").await
+        };
+        match checked.await {
+            Ok(Some(v)) if v == "true" => return Ok(()),
+            Ok(_) => {
+                // Not ticked (or not there yet): one click, then look again.
+                let _ = async { c.find(Locator::Css(css)).await?.click().await }.await;
+            }
+            Err(_) => {}
+        }
+        if Instant::now() > deadline {
+            bail!("{css} is still not ticked");
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
 /// Replaces the text of the field matching `css` (retried on a fresh find,
 /// like [`click`], if the page replaced the field meanwhile).
 pub async fn type_into(c: &Client, css: &str, text: &str) -> Result<()> {

@@ -5,7 +5,8 @@
 use anyhow::Result;
 use fantoccini::Locator;
 use kulna_e2e::{
-    app_with_service, attr, click, eventually, screenshot, set_first_pin, type_into, wait_attr,
+    app_with_service, attr, click, eventually, screenshot, set_first_pin, tick, type_into,
+    wait_attr,
 };
 use std::time::Duration;
 
@@ -19,7 +20,7 @@ async fn a_report_made_while_the_service_is_down_arrives_once_when_it_returns() 
     central.stop();
     click(&c, "#open-report").await?;
     c.wait().for_element(Locator::Css("#report")).await?;
-    click(&c, "#violence-economic").await?;
+    tick(&c, "#violence-economic").await?;
     type_into(&c, "#report-text", "written offline").await?;
     wait_attr(&c, "#report-saved", "data-saved", "true").await?;
     click(&c, "#report-submit").await?;

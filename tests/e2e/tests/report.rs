@@ -4,7 +4,7 @@
 use anyhow::Result;
 use fantoccini::{Client, Locator};
 use kulna_e2e::{
-    app_with_service, choose, click, eventually, files_contain, screenshot, set_first_pin,
+    app_with_service, choose, click, eventually, files_contain, screenshot, set_first_pin, tick,
     type_into, wait_attr,
 };
 use std::time::Duration;
@@ -27,19 +27,19 @@ async fn a_report_survives_the_app_being_killed_and_is_sent_once() -> Result<()>
 
     click(&c, "#open-report").await?;
     c.wait().for_element(Locator::Css("#report")).await?;
-    click(&c, "#violence-physical").await?;
-    click(&c, "#violence-digital").await?;
+    tick(&c, "#violence-physical").await?;
+    tick(&c, "#violence-digital").await?;
     type_into(&c, "#report-when", "yesterday evening").await?;
     choose(&c, "#report-region", "07").await?;
     type_into(&c, "#report-place", "Marrakech").await?;
-    click(&c, "#report-danger").await?;
+    tick(&c, "#report-danger").await?;
     choose(&c, "#report-relation", "former_partner").await?;
     type_into(&c, "#report-text", TEXT).await?;
-    click(&c, "#consent-contact").await?;
+    tick(&c, "#consent-contact").await?;
     type_into(&c, "#report-phone", "0600000000").await?;
-    click(&c, "#consent-referral").await?;
-    click(&c, "#refer-police").await?;
-    click(&c, "#consent-statistics").await?;
+    tick(&c, "#consent-referral").await?;
+    tick(&c, "#refer-police").await?;
+    tick(&c, "#consent-statistics").await?;
     wait_attr(&c, "#report-saved", "data-saved", "true").await?;
     screenshot(&c, "report-form-ar").await?;
 

@@ -9,7 +9,7 @@ use fantoccini::Locator;
 use kulna_core::{AppData, KdfCost, Pin, SealingPublicKey, ServiceUrl, SyncEngine, SyncOptions};
 use kulna_e2e::{
     attr, body_text, choose, click, eventually, hold_panic, screenshot, set_first_pin,
-    staff_sign_in, staff_sign_out, type_into, wait_attr, Central, Driver,
+    staff_sign_in, staff_sign_out, tick, type_into, wait_attr, Central, Driver,
 };
 use kulna_model::{RecordId, RecordKind};
 use std::num::NonZeroU32;
@@ -434,8 +434,8 @@ async fn a_walk_in_intake_made_offline_reaches_the_centers_queue_once() -> Resul
         "intake-sentinel: she came in this morning",
     )
     .await?;
-    click(&c, "#intake-consent-services").await?;
-    click(&c, "#intake-consent-contact").await?;
+    tick(&c, "#intake-consent-services").await?;
+    tick(&c, "#intake-consent-contact").await?;
     type_into(&c, "#intake-safe-times", "mornings").await?;
     click(&c, "#intake-submit").await?;
     wait_attr(&c, "#intake-saved", "role", "status").await?;

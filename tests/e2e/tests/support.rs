@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 use fantoccini::Locator;
-use kulna_e2e::{app_with_service, choose, click, screenshot, wait_attr};
+use kulna_e2e::{app_with_service, choose, click, screenshot, tick, wait_attr};
 use kulna_model::record::{AgeGroup, SupportTopic};
 
 #[tokio::test(flavor = "multi_thread")]
@@ -23,7 +23,7 @@ async fn a_support_request_reaches_the_service() -> Result<()> {
         .await?
         .send_keys("couture, je voudrais une formation à Fès")
         .await?;
-    click(&c, "#support-consent-statistics").await?;
+    tick(&c, "#support-consent-statistics").await?;
     screenshot(&c, "support-form-fr").await?;
     click(&c, "#support-submit").await?;
     c.wait().for_element(Locator::Css("#support-sent")).await?;
