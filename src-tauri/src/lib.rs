@@ -3,6 +3,7 @@
 //! into `kulna-core`; nothing here holds logic worth testing on its own.
 
 mod commands;
+mod links;
 mod state;
 
 use tauri::{Emitter, Manager};
@@ -19,6 +20,8 @@ pub fn run() {
         .init();
 
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_opener::init())
+        .plugin(links::plugin())
         .setup(|app| {
             let dir = app.path().app_data_dir()?;
             let state = state::AppState::open(&dir)?;

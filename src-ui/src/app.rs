@@ -216,7 +216,7 @@ pub fn App() -> impl IntoView {
                 region=Signal::derive(move || status.get().and_then(|s| s.ok()).and_then(|s| s.region))
                 on_saved=refresh
             />
-            <CallCard locale=locale.read_only() />
+            <CallCard locale=locale.read_only() sync=sync.read_only() />
             <Show when=move || support_sent.get()>
                 <p id="support-sent" class="status-line ok" role="status">{move || t(locale.get(), "support-sent")}</p>
             </Show>

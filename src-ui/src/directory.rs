@@ -40,7 +40,8 @@ const OPPORTUNITY_CATEGORIES: [&str; 7] = [
 ];
 
 /// Categories of services, in the order the filter lists them.
-const SERVICE_CATEGORIES: [&str; 8] = [
+const SERVICE_CATEGORIES: [&str; 9] = [
+    "emergency",
     "listening_center",
     "care_cell",
     "police",
@@ -90,7 +91,7 @@ fn preference(locale: Locale) -> [Locale; 5] {
 }
 
 /// A listing's text in the best language she reads, and that language.
-fn pick(locale: Locale, text: &Localized) -> Option<(String, Locale)> {
+pub(crate) fn pick(locale: Locale, text: &Localized) -> Option<(String, Locale)> {
     preference(locale).into_iter().find_map(|l| {
         let value = match l {
             Locale::Ar => &text.ar,
@@ -149,7 +150,7 @@ fn closed(entry: &DirectoryEntry) -> bool {
 }
 
 /// A phone number as a `tel:` address: digits and a leading `+` only.
-fn tel(phone: &str) -> Option<String> {
+pub(crate) fn tel(phone: &str) -> Option<String> {
     let digits: String = phone
         .chars()
         .enumerate()
@@ -157,6 +158,41 @@ fn tel(phone: &str) -> Option<String> {
         .map(|(_, c)| c)
         .collect();
     (digits.chars().filter(char::is_ascii_digit).count() >= 2).then(|| format!("tel:{digits}"))
+}
+
+/// A place as a map address (`geo:` with a query): the phone's map app
+/// looks it up; nothing is sent anywhere by the app itself.
+fn map_link(address: &str) -> String {
+    let query: String = js_sys::encode_uri_component(address.trim()).into();
+    format!("geo:0,0?q={query}")
+}
+
+/// A listing's free-text contact as a link, when it is one thing the
+/// device can open: an e-mail address, a web page or a phone number.
+fn contact_link(contact: &str) -> Option<String> {
+    let c = contact.trim();
+    let phone_like = c
+        .chars()
+        .all(|ch| ch.is_ascii_digit() || " +-.()".contains(ch));
+    if phone_like {
+        return tel(c);
+    }
+    if c.contains(char::is_whitespace) {
+        // Words ("ask for Fatima at the desk"): shown as written.
+        return None;
+    }
+    if c.starts_with("https://") || c.starts_with("http://") {
+        Some(c.to_owned())
+    } else if c.starts_with("www.") {
+        Some(format!("https://{c}"))
+    } else if c
+        .split_once('@')
+        .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
+    {
+        Some(format!("mailto:{c}"))
+    } else {
+        None
+    }
 }
 
 fn support_topic(category: &str) -> SupportTopic {
@@ -189,6 +225,9 @@ fn icon_paths(category: &str) -> &'static str {
         "financing" => r#"<circle cx="9" cy="9" r="6"/><path d="M15.5 8.6a6 6 0 1 1-6.9 6.9"/>"#,
         "programme" => {
             r#"<path d="M12 3l2.7 5.6 6.1.9-4.4 4.3 1 6.1L12 17l-5.4 2.9 1-6.1-4.4-4.3 6.1-.9z"/>"#
+        }
+        "emergency" => {
+            r#"<path d="M5 4h4l2 5-2.5 1.5a11 11 0 0 0 5 5L15 13l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 3 6a2 2 0 0 1 2-2z"/>"#
         }
         "listening_center" => r#"<path d="M4 5h16v11H9l-5 4z"/>"#,
         "care_cell" | "legal_aid" => {
@@ -748,6 +787,7 @@ fn listing_detail(
         .and_then(|p| tel(p).map(|href| (p.to_owned(), href)));
     let contact = d.contact.clone();
     let address = localized(l, &d.address, "", None);
+    let map = pick(l, &d.address).map(|(text, _)| map_link(&text));
 
     let ask = {
         let prefill = SupportPrefill {
@@ -803,9 +843,19 @@ fn listing_detail(
                         <span class="call-number" dir="ltr">{number}</span>
                     </a>
                 })}
-                {contact.map(|c| view! { <p id="listing-contact" dir="ltr">{c}</p> })}
+                {contact.map(|c| match contact_link(&c) {
+                    Some(href) => view! {
+                        <p><a id="listing-contact" href=href dir="ltr">{c}</a></p>
+                    }.into_any(),
+                    None => view! { <p id="listing-contact" dir="ltr">{c}</p> }.into_any(),
+                })}
                 {address.map(|a| view! {
                     <p id="listing-address"><strong>{t(l, "directory-address")}</strong> " " {a}</p>
+                })}
+                {map.map(|href| view! {
+                    <a id="listing-map" class="call" href=href>
+                        <span>{t(l, "directory-open-map")}</span>
+                    </a>
                 })}
             })}
             <div class="actions">

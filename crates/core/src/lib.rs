@@ -24,6 +24,7 @@ pub mod contacts;
 pub mod device;
 pub mod directory;
 pub mod error;
+pub mod links;
 pub mod records;
 pub mod schema;
 pub mod service;

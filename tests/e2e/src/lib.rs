@@ -446,6 +446,26 @@ impl Central {
     }
 }
 
+/// Where the stand-in `xdg-open` writes what it was asked to open.
+const OPENED: &str = "opened.txt";
+
+/// A directory holding an `xdg-open` that writes its argument down instead
+/// of opening anything: tests see what the app handed over, and never start
+/// a dialler or a browser on the machine.
+fn fake_opener(data_home: &Path) -> Result<PathBuf> {
+    use std::os::unix::fs::PermissionsExt;
+    let bin = data_home.join("bin");
+    std::fs::create_dir_all(&bin)?;
+    let script = bin.join("xdg-open");
+    let log = data_home.join(OPENED);
+    std::fs::write(
+        &script,
+        format!("#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n", log.display()),
+    )?;
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755))?;
+    Ok(bin)
+}
+
 /// How long the app may take to open a WebDriver session.
 const LAUNCH_TIMEOUT: Duration = Duration::from_secs(120);
 
@@ -480,6 +500,11 @@ impl Driver {
             "cd src-ui && trunk build && cd .. && cargo build -p kulna-app --features custom-protocol",
         )?;
         let data_home = tempfile::tempdir()?;
+        let bin = fake_opener(data_home.path())?;
+        let path = std::env::var_os("PATH").unwrap_or_default();
+        let mut dirs = vec![bin];
+        dirs.extend(std::env::split_paths(&path));
+        let path = std::env::join_paths(dirs)?;
         let port = free_port()?;
         let native_port = free_port()?;
         let mut cmd = Command::new("tauri-driver");
@@ -490,6 +515,7 @@ impl Driver {
             &native_port.to_string(),
         ])
         .env("XDG_DATA_HOME", data_home.path())
+        .env("PATH", path)
         .env_remove("KULNA_SERVICE_URL")
         .stdout(Stdio::null())
         .stderr(Stdio::null());
@@ -513,6 +539,17 @@ impl Driver {
             app,
             data_home,
         })
+    }
+
+    /// The addresses the app handed to another app (a call, a map, a
+    /// message), in order: the desktop's `xdg-open` is replaced by one
+    /// that only writes them down.
+    pub fn opened(&self) -> Vec<String> {
+        std::fs::read_to_string(self.data_home.path().join(OPENED))
+            .unwrap_or_default()
+            .lines()
+            .map(str::to_owned)
+            .collect()
     }
 
     /// Kills the app of this driver with SIGKILL, as the system or a dead

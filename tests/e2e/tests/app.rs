@@ -77,7 +77,9 @@ async fn home_shows_status_switches_language_and_remembers_it() -> Result<()> {
         attr(&c, "#outbox-waiting", "data-count").await.as_deref(),
         Some("0")
     );
-    // One tap to call the line and the emergency numbers.
+    // One tap to call the line and the emergency numbers: the app's own
+    // until the service publishes them.
+    wait_attr(&c, "#calls", "data-source", "app").await?;
     for number in ["8350", "19", "177", "15"] {
         assert_eq!(
             attr(&c, &format!("#call-{number}"), "href")
@@ -86,6 +88,13 @@ async fn home_shows_status_switches_language_and_remembers_it() -> Result<()> {
             Some(format!("tel:{number}").as_str())
         );
     }
+    // A tap calls: the number goes to the phone's dialler, the app stays.
+    kulna_e2e::click(&c, "#call-8350").await?;
+    eventually("the call handed over", Duration::from_secs(10), || async {
+        (driver.opened() == ["tel:8350"]).then_some(())
+    })
+    .await?;
+    wait_attr(&c, "#status-storage", "data-ready", "true").await?;
     // The window title says nothing about violence or help.
     assert_eq!(c.title().await?, "Kulna");
 
@@ -132,6 +141,45 @@ async fn an_unreachable_service_is_said_plainly() -> Result<()> {
         text(&c, "#status-service").await.unwrap_or_default(),
         catalog.text(Locale::Ar, "service-unreachable")
     );
+    c.close().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_numbers_to_call_come_from_the_service() -> Result<()> {
+    // The service publishes its numbers as listings of the category
+    // "emergency"; here the police's is changed to 112.
+    let shipped = std::fs::read_to_string(kulna_e2e::shipped_directory())?;
+    let mut entries: Vec<serde_json::Value> = serde_json::from_str(&shipped)?;
+    let police = entries
+        .iter_mut()
+        .find(|e| e["id"] == "emergency-2-police")
+        .expect("the shipped police number");
+    police["phone"] = "112".into();
+    let dir = tempfile::tempdir()?;
+    let file = dir.path().join("directory.json");
+    std::fs::write(&file, serde_json::to_string(&entries)?)?;
+
+    let mut central = Central::start()?;
+    central.publish_directory(&file)?;
+    let key = central.sealing_key().await?;
+    let driver = Driver::start_with(Some(&central.url), &[("KULNA_SERVICE_KEY", &key)]).await?;
+    let c = driver.launch().await?;
+    wait_attr(&c, "#calls", "data-source", "service").await?;
+    c.wait().for_element(Locator::Css("#call-112")).await?;
+    assert!(c.find(Locator::Css("#call-19")).await.is_err());
+    assert_eq!(
+        attr(&c, "#call-8350", "href").await.as_deref(),
+        Some("tel:8350")
+    );
+    screenshot(&c, "calls-from-service-ar").await?;
+
+    // Kept on the phone: with the service gone, after a restart, the same.
+    central.stop();
+    c.close().await?;
+    let c = driver.launch().await?;
+    wait_attr(&c, "#calls", "data-source", "service").await?;
+    c.wait().for_element(Locator::Css("#call-112")).await?;
     c.close().await?;
     Ok(())
 }

@@ -131,7 +131,7 @@ async fn she_finds_saves_and_keeps_listings_offline_in_arabic_and_french() -> Re
     // The first sync brings the signed directory; then the service goes away.
     open_directory(&c).await?;
     wait_attr(&c, "#directory-age", "data-version", "1").await?;
-    wait_attr(&c, "#directory-age", "data-listings", "15").await?;
+    wait_attr(&c, "#directory-age", "data-listings", "19").await?;
     central.stop();
     assert!(c.find(Locator::Css("#directory-offline")).await.is_ok());
 
@@ -202,6 +202,25 @@ async fn she_finds_saves_and_keeps_listings_offline_in_arabic_and_french() -> Re
         attr(&c, "#listing-call", "href").await.as_deref(),
         Some("tel:8350")
     );
+    // Call, open the address, write: each goes to the phone's own app, and
+    // the app stays where it was.
+    click(&c, "#listing-call").await?;
+    click(&c, "#listing-map").await?;
+    click(&c, "#listing-contact").await?;
+    let opened = eventually("the links handed over", Duration::from_secs(10), || async {
+        let opened = driver.opened();
+        (opened.len() >= 3).then_some(opened)
+    })
+    .await?;
+    assert_eq!(opened[0], "tel:8350");
+    assert!(opened[1].starts_with("geo:0,0?q="), "{opened:?}");
+    assert!(
+        opened[1].contains("%D8%B7%D9%86%D8%AC%D8%A9"),
+        "Tanger in Arabic: {opened:?}"
+    );
+    assert_eq!(opened[2], "mailto:ecoute.exemple@example.org");
+    wait_attr(&c, "#listing-detail", "data-id", "sample-tanger-ecoute").await?;
+    screenshot(&c, "directory-ar-service").await?;
     click(&c, "#listing-back").await?;
     close_directory(&c).await?;
 
@@ -223,7 +242,7 @@ async fn she_finds_saves_and_keeps_listings_offline_in_arabic_and_french() -> Re
         .await?;
     click(&c, "#directory-clear").await?;
     let all = results_for(&c, "").await?;
-    assert_eq!(all.len(), 15, "{all:?}");
+    assert_eq!(all.len(), 19, "{all:?}");
     close_directory(&c).await?;
 
     // With a PIN, she saves the training.

@@ -122,6 +122,7 @@ pub fn category_words(category: &str) -> &'static str {
         "income_generating" => "نشاط مدر للدخل مشروع activité génératrice revenus income",
         "financing" => "تمويل قرض financement prêt crédit loan financing",
         "programme" => "برنامج programme program",
+        "emergency" => "طوارئ نجدة اتصال urgence secours appel emergency call",
         "listening_center" => "مركز استماع écoute listening",
         "care_cell" => "خلية التكفل النساء ضحايا العنف cellule prise en charge care",
         "police" => "شرطة أمن police",
