@@ -27,6 +27,7 @@ use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine as _;
 use futures_util::Stream;
 use kulna_model::api::{CaseStatus, StatusUpdate, STATUS_UPDATE_CONTEXT};
+use kulna_model::directory::{DirectorySnapshot, EntryKind};
 use kulna_model::record::RecordPayload;
 use kulna_model::staff::{
     AcknowledgeRequest, AssignRequest, AuditEntry, AuditLogResponse, CaseDetail, CaseEvent,
@@ -221,6 +222,30 @@ async fn detail_of(state: &AppState, case: &CaseRow, envelope: &str) -> AppResul
     })
 }
 
+/// The organisation of a referral must be a service of the directory the
+/// service publishes now.
+async fn check_listing(state: &AppState, id: &str) -> AppResult<()> {
+    let unknown =
+        || AppError::InvalidInput("`listing` is not a service of the published directory".into());
+    if id.is_empty() || id.len() > 200 {
+        return Err(unknown());
+    }
+    let Some(latest) = state.store().directory_version(None).await? else {
+        return Err(unknown());
+    };
+    let snapshot: DirectorySnapshot =
+        serde_json::from_str(&latest.snapshot).map_err(AppError::internal)?;
+    if snapshot
+        .entries
+        .iter()
+        .any(|e| e.id == id && e.kind == EntryKind::Service)
+    {
+        Ok(())
+    } else {
+        Err(unknown())
+    }
+}
+
 fn referral_of(r: &ReferralRecord) -> Referral {
     Referral {
         id: r.id.clone(),
@@ -228,6 +253,7 @@ fn referral_of(r: &ReferralRecord) -> Referral {
         status: r.status,
         reason: r.reason,
         consent_override: r.consent_override,
+        listing: r.listing.clone(),
         created_at_ms: r.created_at_ms,
         updated_at_ms: r.updated_at_ms,
     }
@@ -431,6 +457,9 @@ pub async fn refer(
     check_message(&req.message)?;
     let (case, envelope) = load_visible(&state, &who, id).await?;
     not_closed(&case)?;
+    if let Some(listing) = &req.listing {
+        check_listing(&state, listing).await?;
+    }
     let consents = open_payload(&state, &envelope)?
         .map(|p| p.consents)
         .unwrap_or_default();
@@ -460,8 +489,12 @@ pub async fn refer(
     };
     let now = crate::now_ms();
     step.detail = format!(
-        "{}{}",
+        "{}{}{}",
         req.destination.as_str(),
+        req.listing
+            .as_deref()
+            .map(|l| format!(" ({l})"))
+            .unwrap_or_default(),
         if consent_override {
             " (consent overridden by a supervisor)"
         } else {
@@ -475,6 +508,7 @@ pub async fn refer(
         status: ReferralStatus::InProgress,
         reason: None,
         consent_override,
+        listing: req.listing,
         created_by: who.staff.id.clone(),
         created_at_ms: now,
         updated_at_ms: now,

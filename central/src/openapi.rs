@@ -195,7 +195,7 @@ fn base_schemas() -> Value {
         ]),
         "Referral": obj(&["id", "destination", "status", "consent_override", "created_at_ms", "updated_at_ms"], &[
             ("id", s("string")), ("destination", destinations.clone()), ("status", referral_status.clone()), ("reason", reasons.clone()),
-            ("consent_override", s("boolean")), ("created_at_ms", s("integer")), ("updated_at_ms", s("integer")),
+            ("consent_override", s("boolean")), ("listing", s("string")), ("created_at_ms", s("integer")), ("updated_at_ms", s("integer")),
         ]),
         "CaseEvent": obj(&["at_ms", "by", "action", "detail"], &[("at_ms", s("integer")), ("by", s("string")), ("action", s("string")), ("detail", s("string"))]),
         "CaseDetail": obj(&["case", "payload", "consents", "referrals", "events"], &[
@@ -205,7 +205,7 @@ fn base_schemas() -> Value {
         "AcknowledgeRequest": obj(&[], &[("message", s("string"))]),
         "LinkDeviceRequest": obj(&["device_id"], &[("device_id", uuid())]),
         "AssignRequest": obj(&["center_id"], &[("center_id", s("string"))]),
-        "ReferralRequest": obj(&["destination"], &[("destination", destinations), ("override_reason", s("string")), ("message", s("string"))]),
+        "ReferralRequest": obj(&["destination"], &[("destination", destinations), ("listing", s("string")), ("override_reason", s("string")), ("message", s("string"))]),
         "ReferralUpdateRequest": obj(&["status"], &[("status", referral_status), ("reason", reasons), ("message", s("string"))]),
         "NoteRequest": obj(&["text"], &[("text", s("string"))]),
         "MessageRequest": obj(&["message"], &[("message", s("string"))]),

@@ -395,17 +395,51 @@ async fn referrals_need_consent_unless_a_supervisor_overrides(app: TestApp) {
     );
     send(&app, &d, std::slice::from_ref(&report)).await;
     let base = format!("/v1/cases/{}", report.id);
+    // The organisation comes from the published directory: a service of
+    // it is accepted; an opportunity, or an id it does not hold, is not,
+    // and nothing is written.
+    let store = app.state.store();
+    kulna_central::directory::import(
+        store,
+        r#"[
+ {"id": "police-casa-anfa", "kind": "service", "category": "police", "region": 6, "title": {"fr": "Commissariat (exemple)"}, "sample": true},
+ {"id": "ofppt-couture", "kind": "opportunity", "category": "vocational_training", "region": 6, "title": {"fr": "Couture"}, "sample": true}
+]"#,
+        false,
+    )
+    .await
+    .unwrap();
+    kulna_central::directory::publish(store, app.state.keys())
+        .await
+        .unwrap();
+    for listing in ["ofppt-couture", "nowhere", "x'; DROP TABLE referrals; --"] {
+        let (s, e) = error_of(
+            post(
+                &app,
+                &listener,
+                &format!("{base}/referrals"),
+                json!({"destination": "police", "listing": listing}),
+            )
+            .await,
+        )
+        .await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{listing}");
+        assert!(e.message.contains("listing"), "{}", e.message);
+    }
+    let detail: CaseDetail = get(&app, &listener, &base).await.json().await.unwrap();
+    assert!(detail.referrals.is_empty());
     let r = post(
         &app,
         &listener,
         &format!("{base}/referrals"),
-        json!({"destination": "police"}),
+        json!({"destination": "police", "listing": "police-casa-anfa"}),
     )
     .await;
     assert_eq!(r.status(), StatusCode::OK);
     let detail: CaseDetail = r.json().await.unwrap();
     assert_eq!(detail.case.status, CaseStatus::Referred);
     let police = detail.referrals[0].clone();
+    assert_eq!(police.listing.as_deref(), Some("police-casa-anfa"));
     assert_eq!(
         (police.destination, police.status, police.consent_override),
         (

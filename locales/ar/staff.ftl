@@ -110,6 +110,9 @@ staff-safe-times = أوقات آمنة للاتصال:
 
 staff-refer = الإحالة
 staff-refer-to = الإحالة إلى
+staff-refer-listing = الجهة (من الدليل)
+staff-refer-listing-none = بدون تحديد جهة
+staff-refer-message = رسالة قصيرة إلى هاتفها (اختياري)
 staff-choose = اختاري
 staff-destination-prosecutor = النيابة العامة (خلية التكفل بالنساء)
 staff-destination-police = الشرطة (الأمن الوطني)

@@ -110,6 +110,9 @@ staff-safe-times = الأوقات اللي آمنة باش تعيطي:
 
 staff-refer = صيفطي لجهة
 staff-refer-to = صيفطي ل
+staff-refer-listing = الجهة (من الدليل)
+staff-refer-listing-none = بلا ما تحددي جهة
+staff-refer-message = ميساج قصير للتيليفون ديالها (إلا بغيتي)
 staff-choose = ختاري
 staff-destination-prosecutor = النيابة العامة (خلية التكفل بالنساء)
 staff-destination-police = البوليس (الأمن الوطني)

@@ -96,6 +96,9 @@ staff-safe-times = Safe times to call:
 
 staff-refer = Refer
 staff-refer-to = Refer to
+staff-refer-listing = Organisation (from the directory)
+staff-refer-listing-none = No particular organisation
+staff-refer-message = A short message for her phone (optional)
 staff-choose = Choose
 staff-destination-prosecutor = Public prosecutor (care cell for women)
 staff-destination-police = Police (DGSN)

@@ -96,6 +96,9 @@ staff-safe-times = Moments sûrs pour appeler :
 
 staff-refer = Orienter
 staff-refer-to = Orienter vers
+staff-refer-listing = Organisme (de l’annuaire)
+staff-refer-listing-none = Sans organisme précis
+staff-refer-message = Court message pour son téléphone (facultatif)
 staff-choose = Choisir
 staff-destination-prosecutor = Parquet (cellule de prise en charge des femmes)
 staff-destination-police = Police (DGSN)

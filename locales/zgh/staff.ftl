@@ -98,6 +98,9 @@ staff-safe-times = ⵉⴽⵓⴷⴰⵏ ⵉⵖⵓⴷⴰⵏ ⵉ ⵓⵖⵔⴰ:
 
 staff-refer = ⵙⵙⵓⴷⵓ
 staff-refer-to = ⵙⵙⵓⴷⵓ ⵖⵔ
+staff-refer-listing = ⵜⴰⵙⵏⵓⴱⴳⴰ (ⵙⴳ ⵓⵎⴰⵍⴰⵢ)
+staff-refer-listing-none = ⴱⵍⴰ ⵜⴰⵙⵏⵓⴱⴳⴰ ⵉⵜⵜⵓⵙⵜⴰⵢⵏ
+staff-refer-message = ⵜⵓⵣⵉⵏⵜ ⵜⴰⵎⵥⵥⵢⴰⵏⵜ ⵉ ⵓⵜⵉⵍⵉⴼⵓⵏ ⵏⵏⵙ (ⵎⴽ ⵜⵔⵉⴷ)
 staff-choose = ⵙⵜⵉ
 staff-destination-prosecutor = ⵜⴰⵖⵔⵙⵜ ⵏ ⵓⵙⵎⵓⵜⵜⴳ ⵏ ⵜⵎⵖⴰⵔⵉⵏ ⴳ ⵓⵎⵙⴰⵙⴰ ⴰⵎⴰⵜⴰⵢ
 staff-destination-police = ⵜⴰⵎⵙⵍⵟⵜ

@@ -243,6 +243,8 @@ pub struct ReferralRecord {
     pub reason: Option<ReferralFailureReason>,
     /// Made on a supervisor's override.
     pub consent_override: bool,
+    /// The directory listing referred to, if one was chosen.
+    pub listing: Option<String>,
     /// Who made it.
     pub created_by: String,
     /// When made.

@@ -29,6 +29,10 @@ const MIGRATIONS: &[(i64, &str)] = &[
         2,
         include_str!("../../migrations/postgres/0002_uploads.sql"),
     ),
+    (
+        3,
+        include_str!("../../migrations/postgres/0003_referral_listing.sql"),
+    ),
 ];
 const MIGRATION_LOCK: i64 = 0x006b_756c_6e61;
 
@@ -495,7 +499,7 @@ impl Storage for PgStore {
         let mut referrals = Vec::new();
         for r in c
             .query(
-                "SELECT id, destination, status, reason, consent_override, created_by, created_at_ms, updated_at_ms
+                "SELECT id, destination, status, reason, consent_override, created_by, created_at_ms, updated_at_ms, listing_id
                  FROM referrals WHERE case_id = $1 ORDER BY created_at_ms, id",
                 &[&id],
             )
@@ -514,6 +518,7 @@ impl Storage for PgStore {
                 created_by: r.get(5),
                 created_at_ms: r.get(6),
                 updated_at_ms: r.get(7),
+                listing: r.get(8),
             });
         }
         Ok((events, referrals))
@@ -554,8 +559,8 @@ impl Storage for PgStore {
         match &a.referral {
             Some(ReferralWrite::New(r)) => {
                 tx.execute(
-                    "INSERT INTO referrals (id, case_id, destination, status, reason, consent_override, created_by, created_at_ms, updated_at_ms)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                    "INSERT INTO referrals (id, case_id, destination, status, reason, consent_override, created_by, created_at_ms, updated_at_ms, listing_id)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
                     &[
                         &r.id,
                         &case,
@@ -566,6 +571,7 @@ impl Storage for PgStore {
                         &r.created_by,
                         &r.created_at_ms,
                         &r.updated_at_ms,
+                        &r.listing,
                     ],
                 )
                 .await

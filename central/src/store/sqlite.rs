@@ -24,6 +24,10 @@ use std::sync::{Arc, Mutex};
 const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../../migrations/sqlite/0001_initial.sql")),
     (2, include_str!("../../migrations/sqlite/0002_uploads.sql")),
+    (
+        3,
+        include_str!("../../migrations/sqlite/0003_referral_listing.sql"),
+    ),
 ];
 const READERS: usize = 4;
 
@@ -407,8 +411,8 @@ fn apply_action(tx: &rusqlite::Transaction<'_>, a: &CaseAction) -> rusqlite::Res
     match &a.referral {
         Some(ReferralWrite::New(r)) => {
             tx.execute(
-                "INSERT INTO referrals (id, case_id, destination, status, reason, consent_override, created_by, created_at_ms, updated_at_ms)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                "INSERT INTO referrals (id, case_id, destination, status, reason, consent_override, created_by, created_at_ms, updated_at_ms, listing_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                 params![
                     r.id,
                     case,
@@ -418,7 +422,8 @@ fn apply_action(tx: &rusqlite::Transaction<'_>, a: &CaseAction) -> rusqlite::Res
                     r.consent_override,
                     r.created_by,
                     r.created_at_ms,
-                    r.updated_at_ms
+                    r.updated_at_ms,
+                    r.listing
                 ],
             )?;
         }
@@ -690,7 +695,7 @@ impl Storage for SqliteStore {
                 .map_err(sql_err)?;
             let mut stmt = c
                 .prepare_cached(
-                    "SELECT id, destination, status, reason, consent_override, created_by, created_at_ms, updated_at_ms
+                    "SELECT id, destination, status, reason, consent_override, created_by, created_at_ms, updated_at_ms, listing_id
                      FROM referrals WHERE case_id = ?1 ORDER BY created_at_ms, id",
                 )
                 .map_err(sql_err)?;
@@ -706,6 +711,7 @@ impl Storage for SqliteStore {
                         created_by: r.get(5)?,
                         created_at_ms: r.get(6)?,
                         updated_at_ms: r.get(7)?,
+                        listing: r.get(8)?,
                     })
                 })
                 .map_err(sql_err)?

@@ -199,6 +199,7 @@ async fn an_alert_from_arrival_to_referral_and_closure() {
             id,
             ReferralRequest {
                 destination: ReferralDestination::Police,
+                listing: None,
                 override_reason: Some("she is in danger".into()),
                 message: None,
             },
@@ -216,6 +217,7 @@ async fn an_alert_from_arrival_to_referral_and_closure() {
             id,
             ReferralRequest {
                 destination: ReferralDestination::Police,
+                listing: None,
                 override_reason: Some("   ".into()),
                 message: None,
             },
@@ -228,6 +230,7 @@ async fn an_alert_from_arrival_to_referral_and_closure() {
             id,
             ReferralRequest {
                 destination: ReferralDestination::Police,
+                listing: None,
                 override_reason: Some("children at risk tonight".into()),
                 message: None,
             },

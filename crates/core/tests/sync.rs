@@ -693,6 +693,71 @@ async fn a_listeners_acknowledgement_comes_back_sealed_and_opens_on_unlock() {
     engine.shutdown().await;
 }
 
+/// Before she has chosen any PIN, the panic button still works, and the
+/// screen still follows the alert to "received".
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_alert_raised_before_any_pin_is_followed_to_received() {
+    use kulna_central::staff::{add_staff, NewStaff};
+    use kulna_model::staff::{LoginResponse, Role};
+    use kulna_model::AlertProgress;
+    let service = Service::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let data = open_device(
+        dir.path(),
+        Some(service.public_key()),
+        Arc::new(SystemClock),
+    );
+    let engine = SyncEngine::start(data.clone(), fast_options(&service.url)).unwrap();
+    let alert = engine.raise_alert(Some(6), b"help".to_vec()).await.unwrap();
+    wait_drained(&data, Duration::from_secs(10)).await;
+    assert_eq!(data.alert_progress(alert).unwrap(), AlertProgress::Sent);
+
+    add_staff(
+        service.state.store(),
+        NewStaff {
+            username: "amina".into(),
+            role: Role::Listener,
+            region: None,
+            center: None,
+            password: secrecy::SecretString::from("a good long password".to_owned()),
+        },
+        1024,
+    )
+    .await
+    .unwrap();
+    let http = reqwest::Client::new();
+    let login: LoginResponse = http
+        .post(format!("{}/v1/staff/login", service.url))
+        .json(&serde_json::json!({"username": "amina", "password": "a good long password"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let r = http
+        .post(format!("{}/v1/cases/{alert}/acknowledge", service.url))
+        .bearer_auth(&login.token)
+        .json(&serde_json::json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_success(), "{}", r.status());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        engine.send_now();
+        if data.alert_progress(alert).unwrap() == AlertProgress::Received {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "still {:?}",
+            data.alert_progress(alert)
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 /// Stopping the engine in the middle of a sync returns promptly, and what
 /// was in flight is sent once by the next engine.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

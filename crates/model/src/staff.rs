@@ -387,6 +387,10 @@ pub struct Referral {
     pub reason: Option<ReferralFailureReason>,
     /// Made without her recorded consent, on a supervisor's override.
     pub consent_override: bool,
+    /// The organisation referred to: the id of a service listing of the
+    /// published directory, when one was chosen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub listing: Option<String>,
     /// When made.
     pub created_at_ms: i64,
     /// When last changed.
@@ -426,6 +430,10 @@ pub struct AssignRequest {
 pub struct ReferralRequest {
     /// Where to.
     pub destination: ReferralDestination,
+    /// Which organisation: the id of a service listing of the published
+    /// directory (refused if the directory has no such service).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub listing: Option<String>,
     /// Only for supervisors: refer although her consent to this referral is
     /// not recorded. The reason is required and logged.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -561,6 +569,7 @@ mod tests {
         );
         let r = ReferralRequest {
             destination: ReferralDestination::LegalAid,
+            listing: None,
             override_reason: None,
             message: None,
         };

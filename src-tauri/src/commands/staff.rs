@@ -72,11 +72,13 @@ pub async fn refer_case(
     state: tauri::State<'_, AppState>,
     id: RecordId,
     destination: ReferralDestination,
+    listing: Option<String>,
     override_reason: Option<String>,
     message: Option<String>,
 ) -> Result<CaseDetail, CommandError> {
     let req = ReferralRequest {
         destination,
+        listing,
         override_reason,
         message,
     };

@@ -35,6 +35,7 @@ struct WithMessage<'a> {
 struct Refer<'a> {
     id: RecordId,
     destination: ReferralDestination,
+    listing: Option<&'a str>,
     override_reason: Option<&'a str>,
     message: Option<&'a str>,
 }
@@ -102,13 +103,16 @@ pub async fn acknowledge_case(
 pub async fn refer_case(
     id: RecordId,
     destination: ReferralDestination,
+    listing: Option<&str>,
     override_reason: Option<&str>,
+    message: Option<&str>,
 ) -> Result<CaseDetail, CommandError> {
     let args = Refer {
         id,
         destination,
+        listing,
         override_reason,
-        message: None,
+        message,
     };
     call("refer_case", &args).await
 }

@@ -5,9 +5,11 @@
 
 use super::queue::{kind_code, status_code};
 use super::{error_line, region_id, when, Ctx};
+use crate::directory::pick;
 use crate::i18n::t;
 use crate::ipc;
 use kulna_model::api::CaseStatus;
+use kulna_model::directory::{DirectoryEntry, DirectoryQuery, EntryKind};
 use kulna_model::record::{Consents, RecordPayload};
 use kulna_model::staff::{
     CaseDetail, Referral, ReferralDestination, ReferralFailureReason, ReferralStatus,
@@ -106,7 +108,7 @@ fn CaseBody(
                 </button>
             })}
         </div>
-        {(!closed).then(|| view! { <ReferForm ctx=ctx id=id consents=consents.clone() act=act /> })}
+        {(!closed).then(|| view! { <ReferForm ctx=ctx id=id region=detail.case.region consents=consents.clone() act=act /> })}
         <Referrals locale=locale id=id referrals=detail.referrals.clone() closed=closed act=act />
         {(!closed).then(|| view! { <NoteAndMessage locale=locale id=id act=act /> })}
         <History locale=locale detail=detail.clone() />
@@ -268,16 +270,69 @@ fn CallBack(
     .into_any()
 }
 
+/// The directory category of the services a destination names; `None`
+/// where the directory lists no services of that kind.
+fn destination_category(d: ReferralDestination) -> Option<&'static str> {
+    match d {
+        ReferralDestination::Prosecutor => Some("care_cell"),
+        ReferralDestination::Police => Some("police"),
+        ReferralDestination::Gendarmerie => Some("gendarmerie"),
+        ReferralDestination::Health => Some("health"),
+        ReferralDestination::Shelter => Some("shelter"),
+        ReferralDestination::LegalAid => Some("legal_aid"),
+        ReferralDestination::Association => Some("association"),
+        ReferralDestination::TrainingEmployment => None,
+    }
+}
+
+/// A directory listing's title in her language (or the next best), with
+/// its town; the id while the listing is not in this device's directory.
+fn listing_label(locale: Locale, e: &DirectoryEntry) -> String {
+    let title = pick(locale, &e.title).map_or_else(|| e.id.clone(), |(t, _)| t);
+    match &e.town {
+        Some(town) if !town.trim().is_empty() => format!("{title} — {town}"),
+        _ => title,
+    }
+}
+
 #[component]
 fn ReferForm(
     ctx: Ctx,
     id: RecordId,
+    region: Option<u8>,
     consents: Consents,
     act: impl Fn(&'static str, CaseAction) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let locale = ctx.locale;
     let destination = RwSignal::new(None::<ReferralDestination>);
     let reason = RwSignal::new(String::new());
+    let message = RwSignal::new(String::new());
+    // The organisations of that kind in the directory this device holds,
+    // nearest her region first.
+    let listing = RwSignal::new(None::<String>);
+    let listings = RwSignal::new(Vec::<DirectoryEntry>::new());
+    Effect::new(move |_| {
+        let category = destination.get().and_then(destination_category);
+        listing.set(None);
+        listings.set(Vec::new());
+        if let Some(category) = category {
+            spawn_local(async move {
+                let query = DirectoryQuery {
+                    kind: Some(EntryKind::Service),
+                    categories: vec![category.to_owned()],
+                    near_region: region,
+                    ..DirectoryQuery::default()
+                };
+                if let Ok(hits) = ipc::search_directory(&query, 50).await {
+                    // Only if she has not changed the destination meanwhile.
+                    if destination.get_untracked().and_then(destination_category) == Some(category)
+                    {
+                        listings.set(hits.into_iter().map(|h| h.entry).collect());
+                    }
+                }
+            });
+        }
+    });
     let consented = move || {
         destination
             .get()
@@ -288,11 +343,20 @@ fn ReferForm(
             return;
         };
         let r = reason.get_untracked();
+        let m = message.get_untracked();
+        let l = listing.get_untracked();
         act(
             "staff-done-referred",
             Box::pin(async move {
-                let r = r.trim();
-                ipc::refer_case(id, d, (!r.is_empty()).then_some(r)).await
+                let (r, m) = (r.trim(), m.trim());
+                ipc::refer_case(
+                    id,
+                    d,
+                    l.as_deref(),
+                    (!r.is_empty()).then_some(r),
+                    (!m.is_empty()).then_some(m),
+                )
+                .await
             }),
         );
     };
@@ -309,6 +373,21 @@ fn ReferForm(
                     <option value=d.as_str()>{move || t(locale.get(), &destination_id(d))}</option>
                 }).collect_view()}
             </select>
+            <Show when=move || !listings.with(Vec::is_empty)>
+                <label for="refer-listing">{move || t(locale.get(), "staff-refer-listing")}</label>
+                <select id="refer-listing" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    listing.set((!v.is_empty()).then_some(v));
+                }>
+                    <option value="">{move || t(locale.get(), "staff-refer-listing-none")}</option>
+                    {move || {
+                        let l = locale.get();
+                        listings.get().into_iter().map(|e| view! {
+                            <option value=e.id.clone()>{listing_label(l, &e)}</option>
+                        }).collect_view()
+                    }}
+                </select>
+            </Show>
             <Show when=move || destination.get().is_some() && !consented()>
                 <p id="refer-no-consent" class="status-line warn">
                     {move || t(locale.get(), if ctx.supervises() { "staff-refer-no-consent-supervisor" } else { "staff-refer-no-consent" })}
@@ -319,6 +398,9 @@ fn ReferForm(
                         on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
                 </Show>
             </Show>
+            <label for="refer-message">{move || t(locale.get(), "staff-refer-message")}</label>
+            <textarea id="refer-message" rows="2" prop:value=message
+                on:input=move |ev| message.set(event_target_value(&ev))></textarea>
             <button id="refer-submit" type="button" class="primary"
                 disabled=move || destination.get().is_none()
                 on:click=submit>
@@ -372,6 +454,7 @@ fn Referrals(
                         <li class="referral" data-id=r.id.clone() data-status=r.status.as_str()
                             data-override=r.consent_override.to_string() data-destination=r.destination.as_str()>
                             <span>{move || t(locale.get(), &destination_id(r.destination))}</span>" · "
+                            {r.listing.clone().map(|l| view! { <ListingName locale=locale id=l />" · " })}
                             <span class="referral-status">{move || t(locale.get(), &referral_status_id(r.status))}</span>
                             {r.reason.map(|why| view! { " · "<span>{move || t(locale.get(), &format!("staff-reason-{}", why.as_str()))}</span> })}
                             {r.consent_override.then(|| view! { " · "<span class="warn">{move || t(locale.get(), "staff-overridden")}</span> })}
@@ -401,6 +484,26 @@ fn Referrals(
         </section>
     }
     .into_any()
+}
+
+/// The name of a referral's organisation, from this device's directory.
+#[component]
+fn ListingName(locale: ReadSignal<Locale>, id: String) -> impl IntoView {
+    let entry = RwSignal::new(None::<DirectoryEntry>);
+    {
+        let id = id.clone();
+        spawn_local(async move {
+            if let Ok(e) = ipc::get_directory_listing(&id).await {
+                entry.set(Some(e));
+            }
+        });
+    }
+    let shown = id.clone();
+    view! {
+        <span class="referral-listing" data-listing=id dir="auto">
+            {move || entry.with(|e| e.as_ref().map_or_else(|| shown.clone(), |e| listing_label(locale.get(), e)))}
+        </span>
+    }
 }
 
 #[component]

@@ -266,6 +266,23 @@ async fn a_field_worker_of_one_center_cannot_see_or_open_another_centers_case() 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_case_from_arrival_to_referral_and_closure_with_consent_enforced() -> Result<()> {
     let central = Central::start()?;
+    // The directory the referral's organisation is chosen from.
+    let dir = tempfile::tempdir()?;
+    let listings = dir.path().join("directory.json");
+    std::fs::write(
+        &listings,
+        serde_json::json!([{
+            "id": "sample-police-rabat",
+            "kind": "service",
+            "category": "police",
+            "region": 4,
+            "town": "Rabat",
+            "title": {"fr": "Commissariat (exemple)", "ar": "مفوضية الشرطة (مثال)"},
+            "sample": true
+        }])
+        .to_string(),
+    )?;
+    central.publish_directory(&listings)?;
     central.add_staff("salma", "listener", &[])?;
     central.add_staff("nadia", "supervisor", &[])?;
 
@@ -306,10 +323,27 @@ async fn a_case_from_arrival_to_referral_and_closure_with_consent_enforced() -> 
     click(&c, &format!("#staff-queue li[data-id='{id}'] .queue-open")).await?;
     wait_attr(&c, "#case-view", "data-status", "acknowledged").await?;
     choose(&c, "#refer-destination", "police").await?;
+    // The police station is picked from the directory, near her region.
+    choose(&c, "#refer-listing", "sample-police-rabat").await?;
     type_into(&c, "#refer-override", "children at risk tonight").await?;
+    type_into(&c, "#refer-message", "The police of Rabat will call you.").await?;
     click(&c, "#refer-submit").await?;
     wait_attr(&c, "#case-view", "data-status", "referred").await?;
     wait_attr(&c, "#case-referrals li.referral", "data-override", "true").await?;
+    wait_attr(
+        &c,
+        "#case-referrals .referral-listing",
+        "data-listing",
+        "sample-police-rabat",
+    )
+    .await?;
+    eventually("the station's name", Duration::from_secs(10), || async {
+        kulna_e2e::text(&c, "#case-referrals .referral-listing")
+            .await
+            .filter(|t| t.contains("مفوضية الشرطة"))
+    })
+    .await?;
+    screenshot(&c, "staff-referral-listing").await?;
 
     // The lifecycle: accepted, then done.
     click(&c, "#case-referrals li.referral .referral-accept").await?;
@@ -357,7 +391,11 @@ async fn a_case_from_arrival_to_referral_and_closure_with_consent_enforced() -> 
                 && case
                     .messages
                     .iter()
-                    .any(|m| m == "The police will contact you."))
+                    .any(|m| m == "The police will contact you.")
+                && case
+                    .messages
+                    .iter()
+                    .any(|m| m == "The police of Rabat will call you."))
             .then_some(())
         },
     )

@@ -233,6 +233,7 @@ impl Staff {
         req: ReferralRequest,
     ) -> Result<CaseDetail, StaffError> {
         let req = ReferralRequest {
+            listing: optional_text("listing", req.listing)?,
             override_reason: optional_text("override reason", req.override_reason)?,
             message: optional_text("message", req.message)?,
             ..req

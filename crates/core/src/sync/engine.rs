@@ -1129,10 +1129,11 @@ impl Shared {
                 Ok((cursor, registered.is_some() && registered == mine))
             })
             .await?;
-        if !registered_here {
-            // Updates would be sealed to a key this device does not hold.
-            return Ok(());
-        }
+        // Registered before she chose a PIN, with a key whose secret was
+        // thrown away: the updates cannot be opened here, but that one came
+        // for a case says a listener acted on it (the panic screen's
+        // "received"). Only the case id and time are kept.
+        let readable = registered_here;
         loop {
             let page = self.client.updates(token, cursor, UPDATES_PAGE).await?;
             if page.updates.is_empty() {
@@ -1140,10 +1141,10 @@ impl Shared {
             }
             let mut sealed = Vec::with_capacity(page.updates.len());
             for u in &page.updates {
-                sealed.push(
-                    B64.decode(u.sealed.trim())
-                        .map_err(|_| SyncError::Incompatible("status update is not base64"))?,
-                );
+                let bytes = B64
+                    .decode(u.sealed.trim())
+                    .map_err(|_| SyncError::Incompatible("status update is not base64"))?;
+                sealed.push(if readable { bytes } else { Vec::new() });
             }
             let full = page.updates.len() >= UPDATES_PAGE as usize;
             let next = page.next.max(cursor);

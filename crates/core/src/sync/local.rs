@@ -317,9 +317,11 @@ impl Vault {
         if self.device_secret_in(&inner)?.is_none() {
             return Ok(0);
         }
-        let n: i64 = inner
-            .conn
-            .query_row("SELECT COUNT(*) FROM case_update", [], |r| r.get(0))?;
+        let n: i64 = inner.conn.query_row(
+            "SELECT COUNT(*) FROM case_update WHERE length(sealed) > 0",
+            [],
+            |r| r.get(0),
+        )?;
         Ok(u32::try_from(n).unwrap_or(u32::MAX))
     }
 
@@ -414,7 +416,10 @@ impl Vault {
         let device = inner.device.id;
         let mut stmt = inner
             .conn
-            .prepare_cached("SELECT case_id, sealed FROM case_update ORDER BY seq")?;
+            // Empty: kept only as a sign (sealed to a key thrown away).
+            .prepare_cached(
+                "SELECT case_id, sealed FROM case_update WHERE length(sealed) > 0 ORDER BY seq",
+            )?;
         let rows = stmt.query_map([], |r| {
             Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, Vec<u8>>(1)?))
         })?;
