@@ -866,19 +866,46 @@ async fn a_linked_center_device_sends_to_the_center_queue(app: TestApp) {
         vec![intake.id]
     );
     assert_eq!(q.items[0].center_id.as_deref(), Some("casa-a"));
+    // Another laptop's intake went out before its link did: the link
+    // brings it into the center's queue.
+    let early = app.device().await;
+    let before = early.seal(
+        &app,
+        RecordKind::Intake,
+        Some(6),
+        &json!({"consents": {"services": true}}),
+    );
+    send(&app, &early, std::slice::from_ref(&before)).await;
+    let q: QueueResponse = get(&app, &worker_a, "/v1/queue")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(!q.items.iter().any(|i| i.id == before.id));
+    assert_eq!(
+        link(worker_a.clone(), early.id).await,
+        StatusCode::NO_CONTENT
+    );
+    let q: QueueResponse = get(&app, &worker_a, "/v1/queue")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let moved = q.items.iter().find(|i| i.id == before.id);
+    assert_eq!(moved.and_then(|i| i.center_id.as_deref()), Some("casa-a"));
     let q: QueueResponse = get(&app, &worker_b, "/v1/queue")
         .await
         .json()
         .await
         .unwrap();
     assert!(q.items.is_empty());
-    // The regional cell sees it too.
+    // The regional cell sees them too.
     let q: QueueResponse = get(&app, &listener, "/v1/queue")
         .await
         .json()
         .await
         .unwrap();
-    assert_eq!(q.items.len(), 1);
+    assert_eq!(q.items.len(), 2);
 }
 
 /// Several stateless instances on one PostgreSQL database: a listener

@@ -351,14 +351,25 @@ impl Storage for PgStore {
     }
 
     async fn link_device(&self, id: DeviceId, center_id: &str) -> StoreResult<bool> {
-        let c = self.client().await?;
-        let n = c
+        let mut c = self.client().await?;
+        let tx = c.transaction().await.map_err(pg_err)?;
+        let device = id.to_string();
+        let n = tx
             .execute(
                 "UPDATE devices SET center_id = $1 WHERE id = $2",
-                &[&center_id, &id.to_string()],
+                &[&center_id, &device],
             )
             .await
             .map_err(pg_err)?;
+        // What it sent before being linked (an intake that went out before
+        // the link did) joins the center's queue too.
+        tx.execute(
+            "UPDATE records SET center_id = $1 WHERE device_id = $2 AND center_id IS NULL",
+            &[&center_id, &device],
+        )
+        .await
+        .map_err(pg_err)?;
+        tx.commit().await.map_err(pg_err)?;
         Ok(n == 1)
     }
 

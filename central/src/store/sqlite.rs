@@ -589,12 +589,21 @@ impl Storage for SqliteStore {
     async fn link_device(&self, id: DeviceId, center_id: &str) -> StoreResult<bool> {
         let center = center_id.to_owned();
         self.write(move |c| {
-            let n = c
+            let tx = c.transaction().map_err(sql_err)?;
+            let n = tx
                 .execute(
                     "UPDATE devices SET center_id = ?1 WHERE id = ?2",
                     params![center, id.to_string()],
                 )
                 .map_err(sql_err)?;
+            // What it sent before being linked (an intake that went out
+            // before the link did) joins the center's queue too.
+            tx.execute(
+                "UPDATE records SET center_id = ?1 WHERE device_id = ?2 AND center_id IS NULL",
+                params![center, id.to_string()],
+            )
+            .map_err(sql_err)?;
+            tx.commit().map_err(sql_err)?;
             Ok(n == 1)
         })
         .await

@@ -439,8 +439,10 @@ async fn a_walk_in_intake_made_offline_reaches_the_centers_queue_once() -> Resul
     // Signing in on the center's laptop links it to the center (once it is
     // registered with the service: the audit log says when).
     let (_driver, c) = staff_app(&central).await?;
-    // The laptop has been in touch with the service since its PIN was set
-    // (registered); see the issue note for why this is pressed here.
+    // A link needs the laptop registered with the service: "send now"
+    // makes sure it is before the link is awaited below. (Had the intake
+    // gone out before the link, the link would still bring it into the
+    // center's queue: the service's staff story tests that.)
     click(&c, "#send-now").await?;
     staff_sign_in(&c, "fatima").await?;
     let fatima = central.login("fatima").await?;
