@@ -25,6 +25,7 @@ fn main() {
         "set_text_size",
         "finish_first_run",
         "set_auto_lock",
+        "set_service_url",
         "get_alert_progress",
         "get_trusted_contacts",
         "set_trusted_contacts",

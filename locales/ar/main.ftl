@@ -235,6 +235,17 @@ settings-auto-lock-minutes = { $count ->
    *[other] { $count } دقيقة دون استعمال
 }
 settings-saved = حُفظ.
+settings-service = عنوان الخدمة (للفرق الميدانية)
+settings-service-hint = لا تغيّريه إلا إذا أعطاك مركزك عنوانًا. يجب إرسال ما لم يُرسل بعد أولًا؛ والبلاغات المرسلة تبقى لدى الخدمة القديمة.
+settings-service-address = العنوان
+settings-service-save = اتصال
+settings-service-connecting = جارٍ الاتصال…
+settings-service-saved = تم الاتصال. يستعمل التطبيق هذا العنوان الآن.
+settings-service-invalid = لا يمكن استعمال هذا العنوان. يجب أن يبدأ بـ https://.
+settings-service-waiting = ما زالت أشياء تنتظر الإرسال. أرسليها أولًا، ثم غيّري العنوان.
+settings-service-unreachable = لم يُجب هذا العنوان. لم يتغيّر شيء.
+settings-service-refused = هذا العنوان ليس خدمة كلنا معك. لم يتغيّر شيء.
+settings-service-failed = لم ينجح ذلك. لم يتغيّر شيء.
 unlock-opening = جارٍ الفتح… يستغرق ذلك لحظة.
 panic-sms = راسلي جهات الثقة
 panic-sms-body = أحتاج إلى مساعدة. اتصلي بي أو تعالي من فضلك. أنا في جهة { $region }.

@@ -235,6 +235,17 @@ settings-auto-lock-minutes = { $count ->
    *[other] { $count } دقيقة بلا استعمال
 }
 settings-saved = تحفظ.
+settings-service = عنوان الخدمة (للفرق ديال الميدان)
+settings-service-hint = ما تبدليهش غير إلا عطاك المركز ديالك عنوان. داكشي اللي باقي ما تصيفطش خاصو يتصيفط هو الأول؛ والبلاغات اللي تصيفطو كيبقاو عند الخدمة القديمة.
+settings-service-address = العنوان
+settings-service-save = تّاصلي
+settings-service-connecting = كنتّاصلو…
+settings-service-saved = تّاصلنا. التطبيق دابا كيخدم بهاد العنوان.
+settings-service-invalid = هاد العنوان ما يمكنش يتخدم. خاصو يبدا بـ https://.
+settings-service-waiting = باقي شي حوايج كتسنى تتصيفط. صيفطيهم هوما الأولين، من بعد بدلي العنوان.
+settings-service-unreachable = هاد العنوان ما جاوبش. حتى حاجة ما تبدلات.
+settings-service-refused = هاد العنوان ماشي خدمة ديال كلنا معك. حتى حاجة ما تبدلات.
+settings-service-failed = ما نجحاتش. حتى حاجة ما تبدلات.
 unlock-opening = كنحلّو… خاص شوية ديال الوقت.
 panic-sms = صيفطي ميساج للناس اللي كتيقي فيهم
 panic-sms-body = محتاجة المساعدة. عيطي ليا ولا أجي عافاك. أنا فجهة { $region }.

@@ -215,6 +215,17 @@ settings-auto-lock-minutes = { $count ->
    *[other] { $count } minutes without use
 }
 settings-saved = Saved.
+settings-service = Service address (for field teams)
+settings-service-hint = Change it only if your center gives you an address. Things not yet sent must be sent first; reports already sent stay with the old service.
+settings-service-address = Address
+settings-service-save = Connect
+settings-service-connecting = Connecting…
+settings-service-saved = Connected. The app now uses this address.
+settings-service-invalid = This address cannot be used. It must begin with https://.
+settings-service-waiting = Some things are still waiting to be sent. Send them first, then change the address.
+settings-service-unreachable = This address did not answer. Nothing was changed.
+settings-service-refused = This address is not a Kulna service. Nothing was changed.
+settings-service-failed = It did not work. Nothing was changed.
 unlock-opening = Opening… this takes a moment.
 panic-sms = Text my trusted contacts
 panic-sms-body = I need help. Please call me or come. I am in { $region }.

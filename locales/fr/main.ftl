@@ -213,6 +213,17 @@ settings-auto-lock-minutes = { $count ->
    *[other] { $count } minutes sans utilisation
 }
 settings-saved = Enregistré.
+settings-service = Adresse du service (équipes de terrain)
+settings-service-hint = Ne la changez que si votre centre vous donne une adresse. Ce qui n’est pas encore envoyé doit l’être d’abord ; les signalements déjà envoyés restent à l’ancien service.
+settings-service-address = Adresse
+settings-service-save = Se connecter
+settings-service-connecting = Connexion…
+settings-service-saved = Connecté. L’application utilise maintenant cette adresse.
+settings-service-invalid = Cette adresse ne peut pas être utilisée. Elle doit commencer par https://.
+settings-service-waiting = Des éléments attendent encore d’être envoyés. Envoyez-les d’abord, puis changez l’adresse.
+settings-service-unreachable = Cette adresse n’a pas répondu. Rien n’a été changé.
+settings-service-refused = Cette adresse n’est pas un service Kulna. Rien n’a été changé.
+settings-service-failed = Cela n’a pas marché. Rien n’a été changé.
 unlock-opening = Ouverture… cela prend un instant.
 panic-sms = Envoyer un SMS à mes contacts de confiance
 panic-sms-body = J'ai besoin d'aide. Appelle-moi ou viens, s'il te plaît. Je suis dans la région { $region }.

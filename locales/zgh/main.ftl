@@ -216,6 +216,17 @@ settings-auto-lock-minutes = { $count ->
    *[other] { $count } ⵜⵓⵙⴷⵉⴷⵉⵏ ⴱⵍⴰ ⴰⵙⵎⵔⵙ
 }
 settings-saved = ⵉⵜⵜⵓⵃⵟⵟⴰ.
+settings-service = ⴰⵏⵙⴰ ⵏ ⵜⵏⴰⴼⵓⵜ (ⵉ ⵜⵔⴰⴱⴱⵓⵜⵉⵏ ⵏ ⵓⵏⵎⵓⵍ)
+settings-service-hint = ⵓⵔ ⵜ ⵜⵙⵏⴼⵍ ⵖⴰⵙ ⵎⴽ ⴽⵎ ⵢⵓⴼⴽⴰ ⵓⵏⵙⵜⴰⵢ ⵏⵏⵎ ⴰⵏⵙⴰ. ⴰⵢⵏⵏⴰ ⵓⵔ ⵉⵜⵜⵓⵣⵏ ⵉⵇⵇⴰⵏ ⴰⴷ ⵉⵜⵜⵓⵣⵏ ⵣⵡⴰⵔ.
+settings-service-address = ⴰⵏⵙⴰ
+settings-service-save = ⵇⵇⵏ
+settings-service-connecting = ⴰⵇⵇⵏ…
+settings-service-saved = ⵉⵜⵜⵓⵇⵇⵏ. ⵜⴰⵙⵏⵙⵉⵡⵉⵏⵜ ⵜⵙⵙⵎⵔⴰⵙ ⴰⵏⵙⴰ ⴰ ⵖⵉⵍⴰ.
+settings-service-invalid = ⵓⵔ ⵉⵣⵎⵉⵔ ⵓⵏⵙⴰ ⴰ ⴰⴷ ⵉⵜⵜⵓⵙⵎⵔⴰⵙ. ⵉⵇⵇⴰⵏ ⴰⴷ ⵉⴱⴷⵓ ⵙ https://.
+settings-service-waiting = ⵍⵍⴰⵏⵜ ⴽⵔⴰ ⵏ ⵜⵖⴰⵡⵙⵉⵡⵉⵏ ⵔⴰⴷ ⵜⵜⵓⵣⵏⵏⵜ. ⴰⵣⵏ ⵜⵏⵜ ⵣⵡⴰⵔ, ⵙⴰⵔ ⵙⵏⴼⵍ ⴰⵏⵙⴰ.
+settings-service-unreachable = ⵓⵔ ⵉⵔⴰⵔ ⵓⵏⵙⴰ ⴰ. ⵓⵔ ⵉⵜⵜⵓⵙⵏⴼⵍ ⵡⴰⵍⵓ.
+settings-service-refused = ⴰⵏⵙⴰ ⴰ ⵓⵔ ⵉⴳⵉ ⵜⴰⵏⴰⴼⵓⵜ ⵏ Kulna. ⵓⵔ ⵉⵜⵜⵓⵙⵏⴼⵍ ⵡⴰⵍⵓ.
+settings-service-failed = ⵓⵔ ⵉⵍⴽⵉⵎ. ⵓⵔ ⵉⵜⵜⵓⵙⵏⴼⵍ ⵡⴰⵍⵓ.
 unlock-opening = ⴰⵔ ⵉⵜⵜⵕⵥⵎ… ⵉⵜⵜⴰⵡⵉ ⴽⵔⴰ ⵏ ⵓⵙⵔⴰⴳ.
 panic-sms = ⴰⵣⵏ ⵜⵉⵏⴼⵓⵙⵉⵏ ⵉ ⵉⵎⴷⴷⴰⴽⴽⵍⵏ ⵏⵏⵎ
 panic-sms-body = ⵔⵉⵖ ⵜⴰⵡⵉⵙⵉ. ⵖⵔ ⵉⵢⵉ ⵏⵖ ⴰⵙⵉⴷ. ⵍⵍⵉⵖ ⴳ ⵜⵎⵏⴰⴹⵜ ⵏ { $region }.

@@ -25,20 +25,7 @@ pub fn run() {
         .setup(|app| {
             let dir = app.path().app_data_dir()?;
             let state = state::AppState::open(&dir)?;
-            if let Some(engine) = &state.sync {
-                // Every change of the sync state reaches the window.
-                let mut changes = engine.subscribe();
-                let handle = app.handle().clone();
-                tauri::async_runtime::spawn(async move {
-                    loop {
-                        let now = changes.borrow_and_update().clone();
-                        let _ = handle.emit("sync-state", now);
-                        if changes.changed().await.is_err() {
-                            break;
-                        }
-                    }
-                });
-            }
+            follow(app.handle(), &state.link());
             // Auto-lock: an idle vault locks even while nothing calls into
             // it, and the window is told so it hides what was open.
             let data = std::sync::Arc::clone(&state.data);
@@ -56,27 +43,6 @@ pub fn run() {
                     }
                 }
             });
-            if let Some(staff) = &state.staff {
-                // While someone is signed in, the live queue reaches the
-                // window: `staff-queue` on every change in scope (the UI
-                // fetches the queue again), `staff-session-ended` when the
-                // session expires or is revoked.
-                let staff = std::sync::Arc::clone(staff);
-                let handle = app.handle().clone();
-                tauri::async_runtime::spawn(async move {
-                    let ended = handle.clone();
-                    staff
-                        .watch_queue(
-                            move |_| {
-                                let _ = handle.emit("staff-queue", ());
-                            },
-                            move || {
-                                let _ = ended.emit("staff-session-ended", ());
-                            },
-                        )
-                        .await;
-                });
-            }
             app.manage(state);
             Ok(())
         })
@@ -85,8 +51,7 @@ pub fn run() {
             if let tauri::WindowEvent::Focused(true) = event {
                 if let Some(engine) = window
                     .try_state::<state::AppState>()
-                    .as_ref()
-                    .and_then(|s| s.sync.as_ref())
+                    .and_then(|s| s.link().sync.clone())
                 {
                     engine.on_foreground();
                 }
@@ -116,6 +81,7 @@ pub fn run() {
             commands::settings::set_text_size,
             commands::settings::finish_first_run,
             commands::settings::set_auto_lock,
+            commands::settings::set_service_url,
             commands::alert::get_alert_progress,
             commands::safety::get_trusted_contacts,
             commands::safety::set_trusted_contacts,
@@ -144,5 +110,44 @@ pub fn run() {
     if let Err(e) = result {
         eprintln!("Kulna Ma'ak could not start: {e}");
         std::process::exit(1);
+    }
+}
+
+/// Starts the shell's tasks that follow one service link, kept by the link
+/// (they end with it): every change of the sync state reaches the window
+/// as `sync-state`; while someone is signed in as staff, the live queue
+/// reaches it as `staff-queue` on every change in scope (the UI fetches the
+/// queue again) and `staff-session-ended` when the session expires or is
+/// revoked.
+pub(crate) fn follow(app: &tauri::AppHandle, link: &state::Link) {
+    if let Some(engine) = &link.sync {
+        let mut changes = engine.subscribe();
+        let handle = app.clone();
+        link.keep(tauri::async_runtime::spawn(async move {
+            loop {
+                let now = changes.borrow_and_update().clone();
+                let _ = handle.emit("sync-state", now);
+                if changes.changed().await.is_err() {
+                    break;
+                }
+            }
+        }));
+    }
+    if let Some(staff) = &link.staff {
+        let staff = std::sync::Arc::clone(staff);
+        let handle = app.clone();
+        link.keep(tauri::async_runtime::spawn(async move {
+            let ended = handle.clone();
+            staff
+                .watch_queue(
+                    move |_| {
+                        let _ = handle.emit("staff-queue", ());
+                    },
+                    move || {
+                        let _ = ended.emit("staff-session-ended", ());
+                    },
+                )
+                .await;
+        }));
     }
 }

@@ -309,6 +309,8 @@ pub fn App() -> impl IntoView {
                         text_size=s.text_size
                         auto_lock_minutes=s.auto_lock_minutes
                         unlocked=unlocked
+                        service_url=s.service_url.clone()
+                        may_change_service=s.lock != LockState::Locked
                         on_changed=refresh
                     />
                 }))

@@ -4,7 +4,7 @@
 use crate::i18n::t;
 use crate::ipc;
 use crate::report::{parse_region, region_options};
-use kulna_model::{Locale, TextSize};
+use kulna_model::{ErrorKind, Locale, TextSize};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -31,6 +31,10 @@ pub fn SettingsCard(
     text_size: TextSize,
     auto_lock_minutes: Option<u32>,
     unlocked: bool,
+    /// The service address in use.
+    service_url: Option<String>,
+    /// Whether she may change it now (the app is open, or has no PIN yet).
+    may_change_service: bool,
     on_changed: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     // What the last save said: Some(true) saved, Some(false) failed.
@@ -59,6 +63,32 @@ pub fn SettingsCard(
         spawn_local(async move { report(ipc::set_auto_lock(minutes).await.is_ok()) });
     };
     let region_value = region.map(|r| format!("{r:02}")).unwrap_or_default();
+    // The service address: what she typed, and what the last try said.
+    let address = RwSignal::new(service_url.unwrap_or_default());
+    let service_result = RwSignal::new(None::<&'static str>);
+    let busy = RwSignal::new(false);
+    let connect = move |_| {
+        let url = address.get_untracked();
+        busy.set(true);
+        service_result.set(None);
+        spawn_local(async move {
+            let result = match ipc::set_service_url(url.trim()).await {
+                Ok(()) => "saved",
+                Err(e) => match e.kind {
+                    ErrorKind::InvalidInput => "invalid",
+                    ErrorKind::ItemsWaiting => "waiting",
+                    ErrorKind::Refused => "refused",
+                    ErrorKind::Network => "unreachable",
+                    _ => "failed",
+                },
+            };
+            busy.set(false);
+            service_result.set(Some(result));
+            if result == "saved" {
+                on_changed();
+            }
+        });
+    };
     view! {
         <section class="card" id="settings" aria-labelledby="settings-heading">
             <h2 id="settings-heading">{move || t(locale.get(), "settings-heading")}</h2>
@@ -96,6 +126,29 @@ pub fn SettingsCard(
                         view! { <option value=m.to_string() selected=selected>{label}</option> }
                     }).collect_view()}
                 </select>
+            </Show>
+            // For field teams: the address of their center's own service.
+            <Show when=move || may_change_service>
+                <details id="settings-service-details">
+                    <summary>{move || t(locale.get(), "settings-service")}</summary>
+                    <p class="hint">{move || t(locale.get(), "settings-service-hint")}</p>
+                    <label for="settings-service">{move || t(locale.get(), "settings-service-address")}</label>
+                    <input id="settings-service" type="url" dir="ltr" autocomplete="off" inputmode="url"
+                        prop:value=address on:input=move |ev| address.set(event_target_value(&ev)) />
+                    <button id="settings-service-save" type="button" class="secondary"
+                        disabled=move || busy.get() on:click=connect>
+                        {move || t(locale.get(), if busy.get() { "settings-service-connecting" } else { "settings-service-save" })}
+                    </button>
+                    {move || service_result.get().map(|result| {
+                        let class = if result == "saved" { "ok" } else { "warn" };
+                        view! {
+                            <p id="settings-service-message" class=format!("status-line {class}") role="status"
+                                data-result=result>
+                                {t(locale.get(), &format!("settings-service-{result}"))}
+                            </p>
+                        }
+                    })}
+                </details>
             </Show>
             // About and privacy, in the same plain words as the first run.
             <details id="settings-about">

@@ -80,6 +80,10 @@ pub enum StoreError {
     /// The central service's public key has not been given.
     #[error("the service key is not configured")]
     NoServiceKey,
+    /// Records wait to be sent to the current service (sealed to its key):
+    /// the service cannot be changed before they go.
+    #[error("{0} items wait to be sent to the current service")]
+    ItemsWaiting(u32),
     /// A record could not be sealed to the service.
     #[error("sealing failed: {0}")]
     Envelope(#[from] EnvelopeError),
@@ -104,6 +108,7 @@ impl StoreError {
             | Self::UnknownRegion
             | Self::BadPhoneNumber
             | Self::InvalidInput(_) => ErrorKind::InvalidInput,
+            Self::ItemsWaiting(_) => ErrorKind::ItemsWaiting,
             Self::Envelope(EnvelopeError::BadRegion) => ErrorKind::InvalidInput,
             Self::NotFound => ErrorKind::NotFound,
             Self::Directory(_)

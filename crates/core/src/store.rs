@@ -305,6 +305,8 @@ impl AppData {
                 .vault
                 .auto_lock()?
                 .map(|d| u32::try_from(d.as_secs().div_ceil(60)).unwrap_or(u32::MAX)),
+            // The shell knows which service it talks to.
+            service_url: None,
             lock: match self.vault.state()? {
                 VaultState::NotSetUp => LockState::NotSetUp,
                 VaultState::Locked => LockState::Locked,

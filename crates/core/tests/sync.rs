@@ -779,3 +779,81 @@ async fn shutdown_mid_sync_returns_and_the_next_engine_finishes() {
     engine.shutdown().await;
     assert_exactly_once(&service.db, &service.secret(), &expected);
 }
+
+/// A field team points the app at its center's own service: refused while
+/// something waits for the old one or the new one cannot be reached (and
+/// nothing changes), then the new keys are pinned before anything moves,
+/// the old service's token and statuses are forgotten, and the next alert
+/// reaches the new service sealed to its key.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_service_address_can_be_changed_safely() {
+    use kulna_core::{ServiceUrl, StoreError, SyncError};
+    let old = Service::start().await;
+    let new = Service::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let data = open_device(dir.path(), Some(old.public_key()), Arc::new(SystemClock));
+    let old_url = ServiceUrl::parse(&old.url).unwrap();
+    let new_url = ServiceUrl::parse(&new.url).unwrap();
+
+    // A request waits for the old service: refused, nothing changed.
+    data.vault()
+        .save_record(NewRecord {
+            kind: RecordKind::SupportRequest,
+            region: Some(6),
+            payload: b"a job",
+        })
+        .unwrap();
+    let refused = kulna_core::sync::change_service(&data, Some(&old_url), new_url.clone()).await;
+    assert!(
+        matches!(
+            refused,
+            Err(SyncError::Storage(StoreError::ItemsWaiting(1)))
+        ),
+        "{refused:?}"
+    );
+    assert_eq!(data.service_url().unwrap(), None);
+
+    // Sent: the old service holds it, and the device has its token.
+    let engine = SyncEngine::start(data.clone(), fast_options(&old.url)).unwrap();
+    wait_drained(&data, Duration::from_secs(10)).await;
+    assert_eq!(service_count(&old.db), 1);
+    assert!(data.vault().device_token().unwrap().is_some());
+    engine.shutdown().await;
+
+    // An address that does not answer: refused, nothing changed.
+    let nowhere = ServiceUrl::parse("http://127.0.0.1:9").unwrap();
+    assert!(
+        kulna_core::sync::change_service(&data, Some(&old_url), nowhere)
+            .await
+            .is_err()
+    );
+    assert_eq!(data.service_url().unwrap(), None);
+    assert!(data.vault().device_token().unwrap().is_some());
+
+    // The new service: switched.
+    kulna_core::sync::change_service(&data, Some(&old_url), new_url.clone())
+        .await
+        .unwrap();
+    assert_eq!(data.service_url().unwrap(), Some(new_url.clone()));
+    assert!(data.vault().device_token().unwrap().is_none());
+    // Offline right away, the panic button seals to the new service's key.
+    let engine = SyncEngine::start(data.clone(), fast_options(&new.url)).unwrap();
+    let alert = engine.raise_alert(Some(6), b"help".to_vec()).await.unwrap();
+    wait_drained(&data, Duration::from_secs(10)).await;
+    let held = service_records(&new.db);
+    assert_eq!(held.len(), 1);
+    assert_eq!(held[0].1.id, alert);
+    kulna_crypto::open_envelope(&held[0].1, &new.secret()).expect("sealed to the new key");
+    assert_eq!(
+        service_count(&old.db),
+        1,
+        "nothing more went to the old service"
+    );
+    engine.shutdown().await;
+
+    // Choosing the address in use again changes nothing.
+    kulna_core::sync::change_service(&data, Some(&new_url), new_url.clone())
+        .await
+        .unwrap();
+    assert!(data.vault().device_token().unwrap().is_some());
+}

@@ -34,6 +34,8 @@ pub enum ErrorKind {
     /// Signed in, but this account may not do that (out of scope, no
     /// consent without a supervisor's override).
     Forbidden,
+    /// Something must first be sent (e.g. before the service is changed).
+    ItemsWaiting,
 }
 
 /// A failed IPC command, as the UI sees it.

@@ -122,6 +122,9 @@ pub struct AppStatus {
     /// Minutes without use after which the vault locks itself (`None`:
     /// never).
     pub auto_lock_minutes: Option<u32>,
+    /// The service address in use, if any (shown in Settings).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_url: Option<String>,
 }
 
 #[cfg(test)]
@@ -147,6 +150,7 @@ mod tests {
             region: Some(6),
             text_size: TextSize::Large,
             auto_lock_minutes: Some(5),
+            service_url: None,
         };
         assert_eq!(
             serde_json::to_string(&s).unwrap(),

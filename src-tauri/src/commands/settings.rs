@@ -52,3 +52,19 @@ pub async fn set_auto_lock(
         .blocking(move |data| data.vault().set_auto_lock(after))
         .await
 }
+
+/// Points the app at another central service (a field deployment's own).
+/// The new service's keys are fetched and pinned before anything changes;
+/// refused while the app is locked or while something waits to be sent.
+#[tauri::command]
+pub async fn set_service_url(
+    app: tauri::AppHandle,
+    state: tauri::State<'_, AppState>,
+    url: String,
+) -> Result<(), CommandError> {
+    let url = kulna_core::ServiceUrl::parse(&url)
+        .map_err(|e| CommandError::new(kulna_model::ErrorKind::InvalidInput, e.to_string()))?;
+    state
+        .change_service(url, |link| crate::follow(&app, link))
+        .await
+}

@@ -8,13 +8,13 @@ use kulna_model::{CommandError, SyncState};
 pub fn get_sync_state(
     state: tauri::State<'_, AppState>,
 ) -> Result<Option<SyncState>, CommandError> {
-    Ok(state.sync.as_ref().map(|engine| engine.state()))
+    Ok(state.link().sync.as_ref().map(|engine| engine.state()))
 }
 
 /// "Send now": tries everything at once, forgetting any backoff.
 #[tauri::command]
 pub fn send_now(state: tauri::State<'_, AppState>) -> Result<(), CommandError> {
-    if let Some(engine) = &state.sync {
+    if let Some(engine) = &state.link().sync {
         engine.send_now();
     }
     Ok(())

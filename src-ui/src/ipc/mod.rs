@@ -22,7 +22,8 @@ pub use safety::{
     change_pin, get_trusted_contacts, set_duress_pin, set_trusted_contacts, wipe_app,
 };
 pub use settings::{
-    finish_first_run, set_auto_lock, set_disguise, set_locale, set_region, set_text_size,
+    finish_first_run, set_auto_lock, set_disguise, set_locale, set_region, set_service_url,
+    set_text_size,
 };
 pub use staff::{
     acknowledge_case, add_case_note, close_case, get_audit_log, get_queue, get_stats,

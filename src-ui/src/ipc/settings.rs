@@ -56,3 +56,13 @@ struct SetAutoLock {
 pub async fn set_auto_lock(minutes: Option<u32>) -> Result<(), CommandError> {
     call("set_auto_lock", &SetAutoLock { minutes }).await
 }
+
+#[derive(Serialize)]
+struct SetServiceUrl<'a> {
+    url: &'a str,
+}
+
+/// Points the app at another central service (fetches and pins its keys).
+pub async fn set_service_url(url: &str) -> Result<(), CommandError> {
+    call("set_service_url", &SetServiceUrl { url }).await
+}

@@ -537,6 +537,49 @@ fn NoteAndMessage(
     }
 }
 
+/// An event's detail in her words. The service writes referral steps as
+/// codes (`police (listing) (consent overridden…)`, `police in_progress ->
+/// accepted`); those are said in the listener's language. Notes, messages
+/// and anything unknown are shown as written.
+fn event_detail(locale: Locale, action: &str, detail: &str) -> String {
+    let destination =
+        |code: &str| ReferralDestination::parse(code).map(|d| t(locale, &destination_id(d)));
+    let status =
+        |code: &str| ReferralStatus::parse(code).map(|s| t(locale, &referral_status_id(s)));
+    match action {
+        "refer" => {
+            let mut words = detail.split_whitespace();
+            let Some(dest) = words.next().and_then(destination) else {
+                return detail.to_owned();
+            };
+            if detail.contains("consent overridden") {
+                format!("{dest} · {}", t(locale, "staff-overridden"))
+            } else {
+                dest
+            }
+        }
+        "referral_update" => {
+            let parts: Vec<&str> = detail.split_whitespace().collect();
+            match parts.as_slice() {
+                [dest, from, "->", to] => match (destination(dest), status(from), status(to)) {
+                    (Some(d), Some(before), Some(after)) => {
+                        let arrow = if locale.direction().as_str() == "rtl" {
+                            "←"
+                        } else {
+                            "→"
+                        };
+                        format!("{d}: {before} {arrow} {after}")
+                    }
+                    _ => detail.to_owned(),
+                },
+                _ => detail.to_owned(),
+            }
+        }
+        "assign" => detail.strip_prefix("center ").unwrap_or(detail).to_owned(),
+        _ => detail.to_owned(),
+    }
+}
+
 #[component]
 fn History(locale: ReadSignal<Locale>, detail: CaseDetail) -> impl IntoView {
     let count = detail.events.len();
@@ -552,7 +595,10 @@ fn History(locale: ReadSignal<Locale>, detail: CaseDetail) -> impl IntoView {
                         <li class="case-event" data-action=action>
                             {when(e.at_ms)}" · "<bdi>{e.by}</bdi>" · "
                             {move || t(locale.get(), &label)}
-                            {(!e.detail.is_empty()).then(|| view! { ": "<bdi>{e.detail.clone()}</bdi> })}
+                            {(!e.detail.is_empty()).then(|| {
+                                let (action, detail) = (e.action.clone(), e.detail.clone());
+                                view! { ": "<bdi class="event-detail">{move || event_detail(locale.get(), &action, &detail)}</bdi> }
+                            })}
                         </li>
                     }
                 }).collect_view()}

@@ -62,7 +62,7 @@ pub(crate) fn error_id(kind: ErrorKind) -> &'static str {
         ErrorKind::TooManyAttempts => "staff-error-wait",
         ErrorKind::Network => "staff-error-network",
         ErrorKind::Locked | ErrorKind::WrongPin => "staff-error-locked",
-        ErrorKind::Storage | ErrorKind::Internal => "staff-error-other",
+        ErrorKind::Storage | ErrorKind::Internal | ErrorKind::ItemsWaiting => "staff-error-other",
     }
 }
 
@@ -80,6 +80,7 @@ pub(crate) fn kind_code(kind: ErrorKind) -> &'static str {
         ErrorKind::WrongCredentials => "wrong_credentials",
         ErrorKind::SessionEnded => "session_ended",
         ErrorKind::Forbidden => "forbidden",
+        ErrorKind::ItemsWaiting => "items_waiting",
     }
 }
 

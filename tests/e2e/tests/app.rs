@@ -183,3 +183,67 @@ async fn the_numbers_to_call_come_from_the_service() -> Result<()> {
     c.close().await?;
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_field_team_points_the_app_at_its_own_service() -> Result<()> {
+    // Installed for one service; the center runs its own.
+    let old = Central::start()?;
+    let center = Central::start()?;
+    let key = old.sealing_key().await?;
+    let driver = Driver::start_with(Some(&old.url), &[("KULNA_SERVICE_KEY", &key)]).await?;
+    let c = driver.launch().await?;
+    kulna_e2e::set_first_pin(&c, "1470").await?;
+    wait_attr(&c, "#status-service", "data-health", "service-reachable").await?;
+    kulna_e2e::click(&c, "#settings-service-details summary").await?;
+
+    // Plain http to another machine is refused, nothing changes.
+    kulna_e2e::type_into(&c, "#settings-service", "http://192.0.2.1:8787").await?;
+    kulna_e2e::click(&c, "#settings-service-save").await?;
+    wait_attr(&c, "#settings-service-message", "data-result", "invalid").await?;
+
+    // The center's address: connected.
+    kulna_e2e::type_into(&c, "#settings-service", &center.url).await?;
+    kulna_e2e::click(&c, "#settings-service-save").await?;
+    wait_attr(&c, "#settings-service-message", "data-result", "saved").await?;
+    screenshot(&c, "settings-service-ar").await?;
+
+    // The panic button now reaches the center's service, and only it.
+    kulna_e2e::hold_panic(&c, Duration::from_millis(2400)).await?;
+    eventually(
+        "the alert at the center",
+        Duration::from_secs(20),
+        || async {
+            let alerts = center.queued(kulna_model::RecordKind::Alert).await.ok()?;
+            (alerts.len() == 1).then_some(())
+        },
+    )
+    .await?;
+    assert!(old.queued(kulna_model::RecordKind::Alert).await?.is_empty());
+
+    // Kept across a restart, whatever the app was installed with.
+    c.close().await?;
+    let c = driver.launch().await?;
+    kulna_e2e::type_into(&c, "#pin-unlock", "1470").await?;
+    kulna_e2e::click(&c, "#unlock-button").await?;
+    wait_attr(&c, "main", "data-lock", "unlocked").await?;
+    kulna_e2e::click(&c, "#settings-service-details summary").await?;
+    eventually(
+        "the center's address shown",
+        Duration::from_secs(10),
+        || async {
+            let shown: String = c
+                .execute(
+                    "return document.getElementById('settings-service').value",
+                    vec![],
+                )
+                .await
+                .ok()?
+                .as_str()?
+                .to_owned();
+            (shown == center.url).then_some(())
+        },
+    )
+    .await?;
+    c.close().await?;
+    Ok(())
+}

@@ -377,6 +377,17 @@ async fn a_case_from_arrival_to_referral_and_closure_with_consent_enforced() -> 
             "{action} is not in the history"
         );
     }
+    // The history says the referral's steps in her language, not in codes.
+    let update = kulna_e2e::text(
+        &c,
+        "#case-history li[data-action='referral_update'] .event-detail",
+    )
+    .await
+    .unwrap_or_default();
+    assert!(
+        update.contains("الشرطة") && !update.contains("->"),
+        "{update}"
+    );
     screenshot(&c, "staff-case-closed").await?;
 
     // Her phone learns of it.

@@ -79,7 +79,9 @@ pub(crate) mod client;
 mod engine;
 mod error;
 pub(crate) mod local;
+mod switch;
 
 pub use engine::{SyncEngine, SyncOptions};
 pub use error::{Backoff, SyncError};
 pub use local::RefusedItem;
+pub use switch::change_service;
