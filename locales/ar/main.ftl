@@ -1,5 +1,5 @@
 app-name = كلنا معك
-app-tagline = كلنا معكِ
+app-tagline = نحن جميعًا إلى جانبكِ
 app-version = الإصدار { $version }
 language-label = اللغة
 status-heading = هذا الجهاز

@@ -1,5 +1,5 @@
 app-name = كلنا معاك
-app-tagline = كلنا معاكي
+app-tagline = حنا كاملين حداكي
 app-version = النسخة { $version }
 language-label = اللغة
 status-heading = هاد التيليفون

@@ -203,7 +203,7 @@ fn StatsBody(locale: ReadSignal<Locale>, cells: Vec<StatsCell>) -> impl IntoView
             view! {
                 <g class="stats-bar" data-month=month.clone() data-count=total.label()>
                     <rect x=x y=y width=bar_w height=h.max(1.0) fill="#7a3e9d" />
-                    <text x=x + bar_w / 2.0 y=y - 4.0 text-anchor="middle" font-size="11">{total.label()}</text>
+                    <text x=x + bar_w / 2.0 y=y - 4.0 text-anchor="middle" font-size="11" direction="ltr" unicode-bidi="embed">{total.label()}</text>
                     <text x=x + bar_w / 2.0 y=height - 6.0 text-anchor="middle" font-size="9">{month.clone()}</text>
                 </g>
             }
@@ -230,7 +230,7 @@ fn StatsBody(locale: ReadSignal<Locale>, cells: Vec<StatsCell>) -> impl IntoView
                     <title>{move || format!("{} — {}", t(locale.get(), &name), total.label())}</title>
                     <rect x=x y=y width=tile height=tile rx="6" fill="#7a3e9d" fill-opacity=opacity.to_string() stroke="#4b2161" />
                     <text x=x + tile / 2.0 y=y + 18.0 text-anchor="middle" font-size="11">{format!("{code:02}")}</text>
-                    <text x=x + tile / 2.0 y=y + 34.0 text-anchor="middle" font-size="11">{total.label()}</text>
+                    <text x=x + tile / 2.0 y=y + 34.0 text-anchor="middle" font-size="11" direction="ltr" unicode-bidi="embed">{total.label()}</text>
                 </g>
             }
         })
@@ -249,7 +249,7 @@ fn StatsBody(locale: ReadSignal<Locale>, cells: Vec<StatsCell>) -> impl IntoView
             </figure>
             <table id="stats-months">
                 <thead><tr><th>{move || t(locale.get(), "staff-stats-month")}</th><th>{move || t(locale.get(), "staff-stats-count")}</th></tr></thead>
-                <tbody>{months.iter().map(|(m, total)| view! { <tr><td dir="ltr">{m.clone()}</td><td>{total.label()}</td></tr> }).collect_view()}</tbody>
+                <tbody>{months.iter().map(|(m, total)| view! { <tr><td dir="ltr">{m.clone()}</td><td><bdi dir="ltr">{total.label()}</bdi></td></tr> }).collect_view()}</tbody>
             </table>
         </div>
         <div class="stats-row">
@@ -265,7 +265,7 @@ fn StatsBody(locale: ReadSignal<Locale>, cells: Vec<StatsCell>) -> impl IntoView
                 <thead><tr><th>{move || t(locale.get(), "staff-stats-region")}</th><th>{move || t(locale.get(), "staff-stats-count")}</th></tr></thead>
                 <tbody>{(1..=12u8).map(|r| {
                     let total = by_region.get(&r).copied().unwrap_or_default();
-                    view! { <tr><td>{move || t(locale.get(), &region_id(Some(r)))}</td><td>{total.label()}</td></tr> }
+                    view! { <tr><td>{move || t(locale.get(), &region_id(Some(r)))}</td><td><bdi dir="ltr">{total.label()}</bdi></td></tr> }
                 }).collect_view()}</tbody>
             </table>
         </div>
@@ -285,7 +285,7 @@ fn StatsBody(locale: ReadSignal<Locale>, cells: Vec<StatsCell>) -> impl IntoView
                         <td>{move || t(locale.get(), &region)}</td>
                         <td dir="ltr">{c.month.clone()}</td>
                         <td>{move || t(locale.get(), &kind)}</td>
-                        <td>{count_label(c.count)}</td>
+                        <td><bdi dir="ltr">{count_label(c.count)}</bdi></td>
                     </tr> }
                 }).collect_view()}</tbody>
             </table>

@@ -530,3 +530,69 @@ async fn a_walk_in_intake_made_offline_reaches_the_centers_queue_once() -> Resul
     c.close().await?;
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_supervisor_sees_the_statistics_as_pictures_and_a_table() -> Result<()> {
+    let central = Central::start()?;
+    central.add_staff("nadia", "supervisor", &[])?;
+    // Six requests from Casablanca-Settat, two from Tanger: counted only with
+    // her consent, and a count under five is not shown.
+    let her = phone(&central).await?;
+    let consenting = kulna_model::record::RecordPayload {
+        consents: kulna_model::record::Consents {
+            statistics: true,
+            ..Default::default()
+        },
+        support_topic: Some(kulna_model::record::SupportTopic::Job),
+        ..Default::default()
+    };
+    for region in [6, 6, 6, 6, 6, 6, 1, 1] {
+        her.data.submit_support_request(Some(region), &consenting)?;
+    }
+    // One without consent to statistics: not counted.
+    her.data
+        .submit_support_request(Some(6), &kulna_model::record::RecordPayload::default())?;
+    her.engine.record_saved(RecordKind::SupportRequest);
+    eventually(
+        "all nine on the service",
+        Duration::from_secs(20),
+        || async {
+            let n = central.queued(RecordKind::SupportRequest).await.ok()?.len();
+            (n == 9).then_some(())
+        },
+    )
+    .await?;
+
+    let (_driver, c) = staff_app(&central).await?;
+    staff_sign_in(&c, "nadia").await?;
+    click(&c, "#staff-tab-stats").await?;
+    wait_attr(
+        &c,
+        "#stats-map g.stats-region[data-region='6']",
+        "data-count",
+        "6",
+    )
+    .await?;
+    assert_eq!(
+        attr(
+            &c,
+            "#stats-map g.stats-region[data-region='1']",
+            "data-count"
+        )
+        .await
+        .as_deref(),
+        Some("<5")
+    );
+    // A bar for this month, and the same figures in the table beside.
+    assert!(c
+        .find(Locator::Css("#stats-bars g.stats-bar"))
+        .await
+        .is_ok());
+    let table = kulna_e2e::text(&c, "#stats-regions")
+        .await
+        .unwrap_or_default();
+    assert!(table.contains('6'), "{table}");
+    screenshot(&c, "staff-stats-drawn").await?;
+    c.close().await?;
+    Ok(())
+}
