@@ -1,17 +1,17 @@
 ## The staff side: sign-in, queue, cases, intake, supervisor views.
 
 staff-entry = دخول الفريق
-staff-heading = المنصتات والعاملات الميدانيات
+staff-heading = المستمعات والعاملات الميدانيات
 staff-back-home = العودة إلى التطبيق
 staff-sign-in-heading = تسجيل الدخول إلى خدمة الاستماع
-staff-sign-in-hint = للمنصتات والعاملات الميدانيات والمشرفات اللواتي لديهن حساب. يجب أن يكون التطبيق مفتوحًا برمزه السري.
+staff-sign-in-hint = للمستمعات والعاملات الميدانيات والمشرفات اللواتي لديهن حساب. يجب أن يكون التطبيق مفتوحًا برمزه السري.
 staff-username = اسم المستخدم
 staff-password = كلمة المرور
 staff-sign-in = تسجيل الدخول
 staff-sign-out = تسجيل الخروج
 staff-signed-out = تم تسجيل خروجك.
 staff-session-ended = انتهت جلستك (انقضت مدتها أو أُغلقت). يُرجى تسجيل الدخول من جديد.
-staff-role-listener = منصتة
+staff-role-listener = مستمعة
 staff-role-field_worker = عاملة ميدانية
 staff-role-supervisor = مشرفة
 staff-role-admin = مسؤولة إدارية
