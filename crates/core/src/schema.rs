@@ -168,6 +168,19 @@ pub(crate) const MIGRATIONS: &[M<'static>] = &[
             session BLOB NOT NULL
         ) STRICT;",
     ),
+    // 7: the directory index is kept in step by the code that writes the
+    // listings (see `directory::index`), not by triggers: each listing's
+    // deadline day is stored beside it, so a listing leaves the index by
+    // its key without its JSON being parsed again. The cached listings and
+    // their index rows stay; `kulna_dir_key` (registered on every
+    // connection) gives the day of each.
+    M::up(
+        "DROP TRIGGER directory_entry_fts_insert;
+        DROP TRIGGER directory_entry_fts_delete;
+        DROP TRIGGER directory_entry_fts_update;
+        ALTER TABLE directory_entry ADD COLUMN search_day INTEGER NOT NULL DEFAULT 0;
+        UPDATE directory_entry SET search_day = kulna_dir_key(entry, rowid) >> 32;",
+    ),
 ];
 
 /// The migrations, ready to run.

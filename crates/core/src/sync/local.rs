@@ -464,7 +464,7 @@ impl Vault {
     pub(crate) fn directory_apply_snapshot(&self, s: &DirectorySnapshot) -> Result<(), StoreError> {
         let mut inner = self.inner();
         let tx = inner.conn.transaction()?;
-        tx.execute("DELETE FROM directory_entry", [])?;
+        crate::directory::index::clear(&tx)?;
         upsert_entries(&tx, &s.entries)?;
         put_setting(&tx, SETTING_DIRECTORY_VERSION, &s.version.to_string())?;
         put_setting(
@@ -488,11 +488,8 @@ impl Vault {
             return Ok(());
         }
         upsert_entries(&tx, &d.upserted)?;
-        {
-            let mut del = tx.prepare_cached("DELETE FROM directory_entry WHERE id = ?1")?;
-            for id in &d.removed {
-                del.execute([id])?;
-            }
+        for id in &d.removed {
+            crate::directory::index::remove_listing(&tx, id)?;
         }
         put_setting(&tx, SETTING_DIRECTORY_VERSION, &d.to_version.to_string())?;
         put_setting(
@@ -506,14 +503,10 @@ impl Vault {
 }
 
 fn upsert_entries(conn: &Connection, entries: &[DirectoryEntry]) -> Result<(), StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "INSERT INTO directory_entry (id, entry) VALUES (?1, ?2)
-         ON CONFLICT (id) DO UPDATE SET entry = excluded.entry",
-    )?;
     for e in entries {
         let text =
             serde_json::to_string(e).map_err(|_| StoreError::BadSetting("directory_entry"))?;
-        stmt.execute(params![e.id, text])?;
+        crate::directory::index::put_listing(conn, e, &text)?;
     }
     Ok(())
 }
