@@ -14,13 +14,14 @@
 //!
 //! # Keeping it in step (schema 7)
 //!
-//! Every write of a listing goes through [`put_listing`],
-//! [`remove_listing`] or [`clear`], which change `directory_entry` and the
-//! index **in the same transaction** (the caller's). `directory_entry`
-//! keeps each listing's deadline day (`search_day`) beside its JSON, so a
-//! listing leaves the index by its key alone: an update or a removal never
-//! reads, parses or normalizes the old listing. The new listing is
-//! normalized once, from the parsed value, never from its JSON.
+//! Every write of a listing goes through a [`ListingWriter`] (or [`clear`]),
+//! which changes `directory_entry` and the index **in the same
+//! transaction** (the caller's). `directory_entry` keeps each listing's
+//! deadline day (`search_day`) beside its JSON, so a listing leaves the
+//! index by its key alone: an update or a removal never reads, parses or
+//! normalizes the old listing. The new listing is normalized once, from the
+//! parsed value, never from its JSON, and index changes are written in key
+//! order (see [`ListingWriter`]).
 //!
 //! Schemas 4 to 6 did this with triggers calling two SQL functions,
 //! `kulna_dir_col(entry, n)` and `kulna_dir_key(entry, rowid)`, which parsed
@@ -36,6 +37,7 @@ use kulna_model::directory::{DirectoryEntry, EntryKind, Localized};
 use rusqlite::functions::{Context, FunctionFlags};
 use rusqlite::{params, Connection, OptionalExtension};
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 /// Deadline day used for listings without a deadline: after every date.
@@ -227,52 +229,145 @@ pub(crate) fn register(conn: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Writes one listing (`json`: `e` serialized), replacing the listing with
-/// the same id, in `directory_entry` and the index. Part of the caller's
-/// transaction.
-pub(crate) fn put_listing(
-    conn: &Connection,
-    e: &DirectoryEntry,
-    json: &str,
-) -> rusqlite::Result<()> {
-    let Columns { cols, day } = columns(e);
-    let old: Option<(i64, i64)> = conn
-        .prepare_cached("SELECT rowid, search_day FROM directory_entry WHERE id = ?1")?
-        .query_row([&e.id], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
-    let rowid = match old {
-        Some((rowid, old_day)) => {
-            unindex(conn, key(old_day, rowid))?;
-            conn.prepare_cached(
-                "UPDATE directory_entry SET entry = ?2, search_day = ?3 WHERE rowid = ?1",
-            )?
-            .execute(params![rowid, json, day])?;
-            rowid
-        }
-        None => conn
-            .prepare_cached(
-                "INSERT INTO directory_entry (id, entry, search_day) VALUES (?1, ?2, ?3)",
-            )?
-            .insert(params![e.id, json, day])?,
-    };
-    let [title, places, body, tags] = cols;
-    conn.prepare_cached(
-        "INSERT INTO directory_fts (rowid, title, places, body, tags) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?
-    .execute(params![key(day, rowid), title, places, body, tags])?;
-    Ok(())
+/// Index changes buffered before they are written, at most.
+const PENDING_MAX: usize = 4096;
+
+/// A listing's index row waiting to be written.
+struct Pending {
+    key: i64,
+    cols: [String; 4],
 }
 
-/// Removes the listing with this id (if cached) from `directory_entry` and
-/// the index. Part of the caller's transaction.
-pub(crate) fn remove_listing(conn: &Connection, id: &str) -> rusqlite::Result<()> {
-    let gone: Option<(i64, i64)> = conn
-        .prepare_cached("DELETE FROM directory_entry WHERE id = ?1 RETURNING rowid, search_day")?
-        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
-    if let Some((rowid, day)) = gone {
-        unindex(conn, key(day, rowid))?;
+/// Writes listings into `directory_entry` and the index, in the caller's
+/// transaction; [`ListingWriter::finish`] must be called before it commits.
+///
+/// FTS5 flushes what it holds in memory (writing a new segment, and doing
+/// merge work) whenever a row id, inserted or deleted, is not greater than
+/// the one before. Index keys follow deadlines, not the order listings
+/// arrive in, so changed one by one nearly every listing would cost a
+/// flush. Index changes are therefore buffered and written in key order,
+/// deletions before insertions of the same key. A listing replaced or
+/// removed leaves the index by its key (table row and stored day), never
+/// by its old text.
+pub(crate) struct ListingWriter<'c> {
+    conn: &'c Connection,
+    /// Keys to delete from the index.
+    deletes: Vec<i64>,
+    /// By `directory_entry` row: rows to insert (not in the index yet).
+    inserts: HashMap<i64, Pending>,
+}
+
+impl<'c> ListingWriter<'c> {
+    pub(crate) fn new(conn: &'c Connection) -> Self {
+        Self {
+            conn,
+            deletes: Vec::new(),
+            inserts: HashMap::new(),
+        }
     }
+
+    /// Writes one listing (`json`: `e` serialized), replacing the listing
+    /// with the same id.
+    pub(crate) fn put(&mut self, e: &DirectoryEntry, json: &str) -> rusqlite::Result<()> {
+        let Columns { cols, day } = columns(e);
+        let old: Option<(i64, i64)> = self
+            .conn
+            .prepare_cached("SELECT rowid, search_day FROM directory_entry WHERE id = ?1")?
+            .query_row([&e.id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let rowid = match old {
+            Some((rowid, old_day)) => {
+                self.unindex(rowid, old_day);
+                self.conn
+                    .prepare_cached(
+                        "UPDATE directory_entry SET entry = ?2, search_day = ?3 WHERE rowid = ?1",
+                    )?
+                    .execute(params![rowid, json, day])?;
+                rowid
+            }
+            None => self
+                .conn
+                .prepare_cached(
+                    "INSERT INTO directory_entry (id, entry, search_day) VALUES (?1, ?2, ?3)",
+                )?
+                .insert(params![e.id, json, day])?,
+        };
+        let key = key(day, rowid);
+        self.inserts.insert(rowid, Pending { key, cols });
+        self.flush_if_full()
+    }
+
+    /// Removes the listing with this id, if cached.
+    pub(crate) fn remove(&mut self, id: &str) -> rusqlite::Result<()> {
+        let gone: Option<(i64, i64)> = self
+            .conn
+            .prepare_cached(
+                "DELETE FROM directory_entry WHERE id = ?1 RETURNING rowid, search_day",
+            )?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        if let Some((rowid, day)) = gone {
+            self.unindex(rowid, day);
+        }
+        self.flush_if_full()
+    }
+
+    /// Writes the buffered index changes. Until then the index lacks them.
+    pub(crate) fn finish(mut self) -> rusqlite::Result<()> {
+        self.flush()
+    }
+
+    /// Takes the listing at `rowid` (its deadline day `day`) out of the
+    /// index, or out of the buffer if it is not written yet.
+    fn unindex(&mut self, rowid: i64, day: i64) {
+        if self.inserts.remove(&rowid).is_none() {
+            self.deletes.push(key(day, rowid));
+        }
+    }
+
+    fn flush_if_full(&mut self) -> rusqlite::Result<()> {
+        if self.inserts.len() + self.deletes.len() >= PENDING_MAX {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> rusqlite::Result<()> {
+        let mut deletes = std::mem::take(&mut self.deletes);
+        deletes.sort_unstable();
+        let mut inserts: Vec<Pending> = self.inserts.drain().map(|(_, p)| p).collect();
+        inserts.sort_unstable_by_key(|p| p.key);
+        let mut delete = self
+            .conn
+            .prepare_cached("DELETE FROM directory_fts WHERE rowid = ?1")?;
+        let mut insert = self.conn.prepare_cached(
+            "INSERT INTO directory_fts (rowid, title, places, body, tags)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        let mut deletes = deletes.into_iter().peekable();
+        for Pending { key, cols } in inserts {
+            while let Some(old) = deletes.next_if(|old| *old <= key) {
+                delete.execute([old])?;
+            }
+            let [title, places, body, tags] = cols;
+            insert.execute(params![key, title, places, body, tags])?;
+        }
+        for old in deletes {
+            delete.execute([old])?;
+        }
+        Ok(())
+    }
+}
+
+/// Merges the whole index into one segment, dropping what deleted rows
+/// left behind. After a snapshot: its rows were written as many segments,
+/// which every search would read and which the next deltas would otherwise
+/// pay to merge. Part of the caller's transaction.
+pub(crate) fn optimize(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO directory_fts (directory_fts) VALUES ('optimize')",
+        [],
+    )?;
     Ok(())
 }
 
@@ -283,12 +378,6 @@ pub(crate) fn clear(conn: &Connection) -> rusqlite::Result<()> {
         "DELETE FROM directory_entry;
          INSERT INTO directory_fts (directory_fts) VALUES ('delete-all');",
     )
-}
-
-fn unindex(conn: &Connection, key: i64) -> rusqlite::Result<()> {
-    conn.prepare_cached("DELETE FROM directory_fts WHERE rowid = ?1")?
-        .execute([key])?;
-    Ok(())
 }
 
 #[cfg(test)]
@@ -384,9 +473,11 @@ mod tests {
 
         // Replaced (new title, new deadline) and removed, without triggers.
         let a2 = listing("a", "Atelier broderie", Some("2026-01-05"));
-        put_listing(&conn, &a2, &serde_json::to_string(&a2).unwrap()).unwrap();
-        remove_listing(&conn, "b").unwrap();
-        remove_listing(&conn, "nothing-here").unwrap();
+        let mut w = ListingWriter::new(&conn);
+        w.put(&a2, &serde_json::to_string(&a2).unwrap()).unwrap();
+        w.remove("b").unwrap();
+        w.remove("nothing-here").unwrap();
+        w.finish().unwrap();
         assert!(keys_matching(&conn, "{title} : formation").is_empty());
         assert!(keys_matching(&conn, "couture OR cuisine").is_empty());
         let keys = keys_matching(&conn, "broderie");
@@ -396,11 +487,75 @@ mod tests {
         assert_eq!(keys_matching(&conn, TAG_ALL), keys);
 
         // A new listing, then everything cleared.
-        put_listing(&conn, &b, &serde_json::to_string(&b).unwrap()).unwrap();
+        let mut w = ListingWriter::new(&conn);
+        w.put(&b, &serde_json::to_string(&b).unwrap()).unwrap();
+        w.finish().unwrap();
         assert_eq!(keys_matching(&conn, TAG_ALL), stored_keys(&conn));
         assert_eq!(keys_matching(&conn, TAG_ALL).len(), 2);
         clear(&conn).unwrap();
         assert!(keys_matching(&conn, TAG_ALL).is_empty());
         assert!(stored_keys(&conn).is_empty());
+    }
+
+    /// Listings changed in any order, twice in one batch, added then
+    /// removed in one batch, across more than one flush: the index holds
+    /// exactly one row per cached listing, under its current key, and
+    /// FTS5 finds it consistent.
+    #[test]
+    fn a_writer_keeps_one_index_row_per_listing_whatever_the_order() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        register(&conn).unwrap();
+        crate::schema::migrations().to_latest(&mut conn).unwrap();
+        let day = |i: usize| Some(format!("2026-{:02}-{:02}", 12 - i % 12, 1 + i % 28));
+        let n = PENDING_MAX + 100;
+        let mut w = ListingWriter::new(&conn);
+        for i in (0..n).rev() {
+            let e = listing(&format!("l{i}"), &format!("premier{i}"), day(i).as_deref());
+            w.put(&e, &serde_json::to_string(&e).unwrap()).unwrap();
+        }
+        w.finish().unwrap();
+        assert_eq!(keys_matching(&conn, TAG_ALL), stored_keys(&conn));
+
+        let mut w = ListingWriter::new(&conn);
+        for i in 0..n {
+            let e = listing(
+                &format!("l{i}"),
+                &format!("second{i}"),
+                day(i + 5).as_deref(),
+            );
+            w.put(&e, &serde_json::to_string(&e).unwrap()).unwrap();
+            if i % 3 == 0 {
+                // Changed again before the batch is written.
+                let e = listing(
+                    &format!("l{i}"),
+                    &format!("third{i}"),
+                    day(i + 7).as_deref(),
+                );
+                w.put(&e, &serde_json::to_string(&e).unwrap()).unwrap();
+            }
+            if i % 10 == 0 {
+                w.remove(&format!("l{i}")).unwrap();
+            }
+        }
+        let added = listing("new", "nouveau", None);
+        w.put(&added, &serde_json::to_string(&added).unwrap())
+            .unwrap();
+        w.remove("new").unwrap();
+        w.finish().unwrap();
+
+        let keys = stored_keys(&conn);
+        assert_eq!(keys.len(), n - n.div_ceil(10));
+        assert_eq!(keys_matching(&conn, TAG_ALL), keys);
+        assert!(keys_matching(&conn, "{title} : premier*").is_empty());
+        assert!(keys_matching(&conn, "{title} : nouveau").is_empty());
+        assert_eq!(keys_matching(&conn, "{title} : third3").len(), 1);
+        assert!(keys_matching(&conn, "{title} : second3").is_empty());
+        assert_eq!(keys_matching(&conn, "{title} : second7").len(), 1);
+        assert!(keys_matching(&conn, "{title} : second10").is_empty());
+        conn.execute(
+            "INSERT INTO directory_fts (directory_fts, rank) VALUES ('integrity-check', 0)",
+            [],
+        )
+        .unwrap();
     }
 }

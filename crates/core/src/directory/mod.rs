@@ -44,8 +44,8 @@
 //!
 //! The index changes with `directory_entry`, in the same transaction
 //! (`directory_apply_snapshot`, `directory_apply_delta`, through
-//! [`index::put_listing`] and [`index::remove_listing`]); replacing or
-//! removing a listing does not read the old one.
+//! `index::ListingWriter`); replacing or removing a listing does not read
+//! the old one, and index changes are written in key order.
 //! [`Vault::apply_signed_directory`] verifies and applies a signed body
 //! without the network (a snapshot bundled with the app, or tests).
 

@@ -3,6 +3,7 @@
 //! device key, opened only in the unlocked real vault) and the directory
 //! cache (only versions whose signature verified).
 
+use crate::directory::index::{self, ListingWriter};
 use crate::error::StoreError;
 use crate::vault::Vault;
 use kulna_crypto::envelope::open_sealed;
@@ -464,8 +465,15 @@ impl Vault {
     pub(crate) fn directory_apply_snapshot(&self, s: &DirectorySnapshot) -> Result<(), StoreError> {
         let mut inner = self.inner();
         let tx = inner.conn.transaction()?;
-        crate::directory::index::clear(&tx)?;
-        upsert_entries(&tx, &s.entries)?;
+        index::clear(&tx)?;
+        // In deadline order: the rows, hence the index keys, come in
+        // ascending order (see `index::ListingWriter`).
+        let mut entries: Vec<&DirectoryEntry> = s.entries.iter().collect();
+        entries.sort_by_key(|e| index::deadline_day(e));
+        let mut writer = ListingWriter::new(&tx);
+        put_entries(&mut writer, entries)?;
+        writer.finish()?;
+        index::optimize(&tx)?;
         put_setting(&tx, SETTING_DIRECTORY_VERSION, &s.version.to_string())?;
         put_setting(
             &tx,
@@ -487,10 +495,12 @@ impl Vault {
             // Not ours to apply; the next sync asks again from `current`.
             return Ok(());
         }
-        upsert_entries(&tx, &d.upserted)?;
+        let mut writer = ListingWriter::new(&tx);
+        put_entries(&mut writer, &d.upserted)?;
         for id in &d.removed {
-            crate::directory::index::remove_listing(&tx, id)?;
+            writer.remove(id)?;
         }
+        writer.finish()?;
         put_setting(&tx, SETTING_DIRECTORY_VERSION, &d.to_version.to_string())?;
         put_setting(
             &tx,
@@ -502,11 +512,14 @@ impl Vault {
     }
 }
 
-fn upsert_entries(conn: &Connection, entries: &[DirectoryEntry]) -> Result<(), StoreError> {
+fn put_entries<'e>(
+    writer: &mut ListingWriter<'_>,
+    entries: impl IntoIterator<Item = &'e DirectoryEntry>,
+) -> Result<(), StoreError> {
     for e in entries {
         let text =
             serde_json::to_string(e).map_err(|_| StoreError::BadSetting("directory_entry"))?;
-        crate::directory::index::put_listing(conn, e, &text)?;
+        writer.put(e, &text)?;
     }
     Ok(())
 }
