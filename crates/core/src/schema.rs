@@ -9,6 +9,8 @@
 //! pinned in the test), uses it as schema 3 did (a refused item, a sealed
 //! status update, a token, cursors, a cached directory) and checks all of it
 //! survives the later migrations. A new schema adds its own fixture beside them.
+//! Schema 7 (the directory index without triggers) is checked by
+//! `directory::index`'s tests on a cache indexed by schema 6's triggers.
 //!
 //! What is stored in the clear, and why:
 //!
