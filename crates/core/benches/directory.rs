@@ -668,6 +668,16 @@ fn main() {
             )
         })
         .ok();
+    // Pages freed by index merges stay in the file and are reused.
+    let free_size = Connection::open(&cache_path)
+        .and_then(|conn| {
+            conn.query_row(
+                "SELECT freelist_count * page_size FROM pragma_freelist_count, pragma_page_size",
+                [],
+                |r| r.get::<_, i64>(0),
+            )
+        })
+        .ok();
 
     let mut slowest: Vec<(Duration, &str)> = per_query
         .iter_mut()
@@ -743,9 +753,10 @@ fn main() {
         );
     }
     println!(
-        "cache file for {LISTINGS} listings: {:.1} MiB (search index {}); baseline FTS5 file: {:.1} MiB",
+        "cache file for {LISTINGS} listings after the deltas: {:.1} MiB (search index {}, free pages {}); baseline FTS5 file: {:.1} MiB",
         cache as f64 / 1_048_576.0,
         index_size.map_or("n/a".to_owned(), |b| format!("{:.1} MiB", b as f64 / 1_048_576.0)),
+        free_size.map_or("n/a".to_owned(), |b| format!("{:.1} MiB", b as f64 / 1_048_576.0)),
         baseline_size as f64 / 1_048_576.0
     );
 }
