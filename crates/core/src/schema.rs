@@ -9,6 +9,8 @@
 //! pinned in the test), uses it as schema 3 did (a refused item, a sealed
 //! status update, a token, cursors, a cached directory) and checks all of it
 //! survives the later migrations. A new schema adds its own fixture beside them.
+//! Schema 7 (the directory index without triggers) is checked by
+//! `directory::index`'s tests on a cache indexed by schema 6's triggers.
 //!
 //! What is stored in the clear, and why:
 //!
@@ -167,6 +169,19 @@ pub(crate) const MIGRATIONS: &[M<'static>] = &[
             schema_version INTEGER NOT NULL,
             session BLOB NOT NULL
         ) STRICT;",
+    ),
+    // 7: the directory index is kept in step by the code that writes the
+    // listings (see `directory::index`), not by triggers: each listing's
+    // deadline day is stored beside it, so a listing leaves the index by
+    // its key without its JSON being parsed again. The cached listings and
+    // their index rows stay; `kulna_dir_key` (registered on every
+    // connection) gives the day of each.
+    M::up(
+        "DROP TRIGGER directory_entry_fts_insert;
+        DROP TRIGGER directory_entry_fts_delete;
+        DROP TRIGGER directory_entry_fts_update;
+        ALTER TABLE directory_entry ADD COLUMN search_day INTEGER NOT NULL DEFAULT 0;
+        UPDATE directory_entry SET search_day = kulna_dir_key(entry, rowid) >> 32;",
     ),
 ];
 

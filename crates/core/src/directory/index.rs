@@ -1,33 +1,43 @@
-//! The search index over the cached directory, and the SQL functions that
-//! fill it.
+//! The search index over the cached directory.
 //!
 //! `directory_fts` is a contentless FTS5 table (`detail=column`, prefix
-//! indexes for 2 and 3 characters) kept in step with `directory_entry` by
-//! triggers (schema 4): every insert, update or delete of a listing, made by
-//! `directory_apply_snapshot` or `directory_apply_delta`, changes the index
-//! **in the same transaction**. The triggers call two functions registered
-//! on every connection (`register`):
+//! indexes for 2 and 3 characters, `contentless_delete=1`). Its four
+//! columns are a listing's normalized text ([`columns`]): 0 `title` (titles
+//! and organisation in every language), 1 `places` (town, province, their
+//! names in each language, the region's Arabic and French names), 2 `body`
+//! (summaries, category words), 3 `tags` (filter tokens, see [`tags`]).
 //!
-//! * `kulna_dir_col(entry, n)`: the normalized text of column `n` of the
-//!   listing (JSON `entry`): 0 `title` (titles and organisation in every
-//!   language), 1 `places` (town, province, their names in each language,
-//!   the region's Arabic and French names), 2 `body` (summaries, category
-//!   words), 3 `tags` (filter tokens, see `tags`).
-//! * `kulna_dir_key(entry, rowid)`: the index row id,
-//!   `deadline_day << 32 | rowid`, so the index's own row order is the
-//!   deadline order (no deadline sorts last), and "deadline not passed" is a
-//!   row id range. The listing's row is `key & 0xFFFF_FFFF`.
+//! Its row id is the listing's **key**, `deadline_day << 32 | rowid`, so the
+//! index's own row order is the deadline order (no deadline sorts last),
+//! and "deadline not passed" is a row id range. The listing's row is
+//! `key & 0xFFFF_FFFF`.
 //!
-//! Both depend only on the listing's JSON and row id, so the delete trigger
-//! finds the row the insert trigger made. A change to what they compute
-//! needs a migration that rebuilds the index (`delete-all`, then insert).
+//! # Keeping it in step (schema 7)
+//!
+//! Every write of a listing goes through a [`ListingWriter`] (or [`clear`]),
+//! which changes `directory_entry` and the index **in the same
+//! transaction** (the caller's). `directory_entry` keeps each listing's
+//! deadline day (`search_day`) beside its JSON, so a listing leaves the
+//! index by its key alone: an update or a removal never reads, parses or
+//! normalizes the old listing. The new listing is normalized once, from the
+//! parsed value, never from its JSON, and index changes are written in key
+//! order (see [`ListingWriter`]).
+//!
+//! Schemas 4 to 6 did this with triggers calling two SQL functions,
+//! `kulna_dir_col(entry, n)` and `kulna_dir_key(entry, rowid)`, which parsed
+//! the listing's JSON at every call (on an update, the old listing's and
+//! the new one's in turn, so a one-entry parse cache thrashed). Schema 7
+//! drops the triggers and fills `search_day` with `kulna_dir_key`, so both
+//! functions stay registered on every connection ([`register`]) and must
+//! keep computing what they did.
 
 use super::normalize::{normalize, words};
 use super::regions::{category_words, region};
 use kulna_model::directory::{DirectoryEntry, EntryKind, Localized};
 use rusqlite::functions::{Context, FunctionFlags};
-use rusqlite::Connection;
+use rusqlite::{params, Connection, OptionalExtension};
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 /// Deadline day used for listings without a deadline: after every date.
@@ -70,6 +80,11 @@ pub(crate) fn key(day: i64, rowid: i64) -> i64 {
 /// The `directory_entry` row id of an index row id.
 pub(crate) fn row_of(key: i64) -> i64 {
     key & ROW_MASK
+}
+
+/// The deadline day of an index row id.
+pub(crate) fn day_of(key: i64) -> i64 {
+    key >> 32
 }
 
 /// The first index row id of a day.
@@ -140,6 +155,7 @@ struct Columns {
     day: i64,
 }
 
+/// The normalized index columns of a listing and its deadline day.
 fn columns(e: &DirectoryEntry) -> Columns {
     let mut title = Vec::new();
     push_all(&mut title, &e.title);
@@ -190,8 +206,8 @@ fn text_arg(ctx: &Context<'_>, i: usize) -> rusqlite::Result<String> {
 }
 
 /// Registers `kulna_dir_col` and `kulna_dir_key` on a connection. Called
-/// on every connection before migrations (the triggers of schema 4 use
-/// them).
+/// on every connection before migrations (the triggers of schemas 4 to 6
+/// and the migration to schema 7 use them).
 pub(crate) fn register(conn: &Connection) -> rusqlite::Result<()> {
     let flags = FunctionFlags::SQLITE_UTF8
         | FunctionFlags::SQLITE_DETERMINISTIC
@@ -213,6 +229,157 @@ pub(crate) fn register(conn: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// Index changes buffered before they are written, at most.
+const PENDING_MAX: usize = 4096;
+
+/// A listing's index row waiting to be written.
+struct Pending {
+    key: i64,
+    cols: [String; 4],
+}
+
+/// Writes listings into `directory_entry` and the index, in the caller's
+/// transaction; [`ListingWriter::finish`] must be called before it commits.
+///
+/// FTS5 flushes what it holds in memory (writing a new segment, and doing
+/// merge work) whenever a row id, inserted or deleted, is not greater than
+/// the one before. Index keys follow deadlines, not the order listings
+/// arrive in, so changed one by one nearly every listing would cost a
+/// flush. Index changes are therefore buffered and written in key order,
+/// deletions before insertions of the same key. A listing replaced or
+/// removed leaves the index by its key (table row and stored day), never
+/// by its old text.
+pub(crate) struct ListingWriter<'c> {
+    conn: &'c Connection,
+    /// Keys to delete from the index.
+    deletes: Vec<i64>,
+    /// By `directory_entry` row: rows to insert (not in the index yet).
+    inserts: HashMap<i64, Pending>,
+}
+
+impl<'c> ListingWriter<'c> {
+    pub(crate) fn new(conn: &'c Connection) -> Self {
+        Self {
+            conn,
+            deletes: Vec::new(),
+            inserts: HashMap::new(),
+        }
+    }
+
+    /// Writes one listing (`json`: `e` serialized), replacing the listing
+    /// with the same id.
+    pub(crate) fn put(&mut self, e: &DirectoryEntry, json: &str) -> rusqlite::Result<()> {
+        let Columns { cols, day } = columns(e);
+        let old: Option<(i64, i64)> = self
+            .conn
+            .prepare_cached("SELECT rowid, search_day FROM directory_entry WHERE id = ?1")?
+            .query_row([&e.id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let rowid = match old {
+            Some((rowid, old_day)) => {
+                self.unindex(rowid, old_day);
+                self.conn
+                    .prepare_cached(
+                        "UPDATE directory_entry SET entry = ?2, search_day = ?3 WHERE rowid = ?1",
+                    )?
+                    .execute(params![rowid, json, day])?;
+                rowid
+            }
+            None => self
+                .conn
+                .prepare_cached(
+                    "INSERT INTO directory_entry (id, entry, search_day) VALUES (?1, ?2, ?3)",
+                )?
+                .insert(params![e.id, json, day])?,
+        };
+        let key = key(day, rowid);
+        self.inserts.insert(rowid, Pending { key, cols });
+        self.flush_if_full()
+    }
+
+    /// Removes the listing with this id, if cached.
+    pub(crate) fn remove(&mut self, id: &str) -> rusqlite::Result<()> {
+        let gone: Option<(i64, i64)> = self
+            .conn
+            .prepare_cached(
+                "DELETE FROM directory_entry WHERE id = ?1 RETURNING rowid, search_day",
+            )?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        if let Some((rowid, day)) = gone {
+            self.unindex(rowid, day);
+        }
+        self.flush_if_full()
+    }
+
+    /// Writes the buffered index changes. Until then the index lacks them.
+    pub(crate) fn finish(mut self) -> rusqlite::Result<()> {
+        self.flush()
+    }
+
+    /// Takes the listing at `rowid` (its deadline day `day`) out of the
+    /// index, or out of the buffer if it is not written yet.
+    fn unindex(&mut self, rowid: i64, day: i64) {
+        if self.inserts.remove(&rowid).is_none() {
+            self.deletes.push(key(day, rowid));
+        }
+    }
+
+    fn flush_if_full(&mut self) -> rusqlite::Result<()> {
+        if self.inserts.len() + self.deletes.len() >= PENDING_MAX {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> rusqlite::Result<()> {
+        let mut deletes = std::mem::take(&mut self.deletes);
+        deletes.sort_unstable();
+        let mut inserts: Vec<Pending> = self.inserts.drain().map(|(_, p)| p).collect();
+        inserts.sort_unstable_by_key(|p| p.key);
+        let mut delete = self
+            .conn
+            .prepare_cached("DELETE FROM directory_fts WHERE rowid = ?1")?;
+        let mut insert = self.conn.prepare_cached(
+            "INSERT INTO directory_fts (rowid, title, places, body, tags)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        let mut deletes = deletes.into_iter().peekable();
+        for Pending { key, cols } in inserts {
+            while let Some(old) = deletes.next_if(|old| *old <= key) {
+                delete.execute([old])?;
+            }
+            let [title, places, body, tags] = cols;
+            insert.execute(params![key, title, places, body, tags])?;
+        }
+        for old in deletes {
+            delete.execute([old])?;
+        }
+        Ok(())
+    }
+}
+
+/// Merges the whole index into one segment, dropping what deleted rows
+/// left behind. After a snapshot: its rows were written as many segments,
+/// which every search would read and which the next deltas would otherwise
+/// pay to merge. Part of the caller's transaction.
+pub(crate) fn optimize(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO directory_fts (directory_fts) VALUES ('optimize')",
+        [],
+    )?;
+    Ok(())
+}
+
+/// Removes every listing and empties the index. Part of the caller's
+/// transaction.
+pub(crate) fn clear(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch(
+        "DELETE FROM directory_entry;
+         INSERT INTO directory_fts (directory_fts) VALUES ('delete-all');",
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -226,9 +393,169 @@ mod tests {
         assert_eq!(parse_day(""), None);
         let k = key(20_785, 7);
         assert_eq!(row_of(k), 7);
+        assert_eq!(day_of(k), 20_785);
         assert!(k >= day_start(20_785) && k < day_start(20_786));
         assert!(key(NO_DEADLINE, 1) > key(20_785, 99));
         assert_eq!(value_tag("xt", "Fès"), value_tag("xt", "FES"));
         assert_eq!(value_tag("xt", "Fès").len(), 14);
+    }
+
+    fn listing(id: &str, title: &str, deadline: Option<&str>) -> DirectoryEntry {
+        DirectoryEntry {
+            id: id.to_owned(),
+            kind: EntryKind::Opportunity,
+            category: "training".to_owned(),
+            region: Some(6),
+            province: None,
+            town: Some("Casablanca".to_owned()),
+            title: Localized {
+                fr: Some(title.to_owned()),
+                ..Localized::default()
+            },
+            summary: Localized::default(),
+            how_to_apply: Localized::default(),
+            phone: None,
+            sample: true,
+            details: kulna_model::directory::EntryDetails {
+                deadline: deadline.map(str::to_owned),
+                ..Default::default()
+            },
+        }
+    }
+
+    fn keys_matching(conn: &Connection, expr: &str) -> Vec<i64> {
+        let mut stmt = conn
+            .prepare("SELECT rowid FROM directory_fts WHERE directory_fts MATCH ?1 ORDER BY rowid")
+            .unwrap();
+        stmt.query_map([expr], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    }
+
+    fn stored_keys(conn: &Connection) -> Vec<i64> {
+        let mut stmt = conn
+            .prepare("SELECT search_day << 32 | rowid FROM directory_entry ORDER BY 1")
+            .unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    }
+
+    /// A cache indexed by the triggers of schema 6 keeps its listings and
+    /// index rows through schema 7, and a listing then replaced or removed
+    /// leaves no index row behind.
+    #[test]
+    fn a_schema_6_index_is_kept_and_then_updated_in_step() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        register(&conn).unwrap();
+        crate::schema::migrations()
+            .to_version(&mut conn, 6)
+            .unwrap();
+        let a = listing("a", "Formation couture", Some("2026-11-28"));
+        let b = listing("b", "Formation cuisine", None);
+        for e in [&a, &b] {
+            conn.execute(
+                "INSERT INTO directory_entry (id, entry) VALUES (?1, ?2)",
+                params![e.id, serde_json::to_string(e).unwrap()],
+            )
+            .unwrap();
+        }
+        let indexed = keys_matching(&conn, "formation");
+        assert_eq!(indexed.len(), 2);
+        crate::schema::migrations().to_latest(&mut conn).unwrap();
+
+        // The stored days give exactly the keys the triggers indexed.
+        assert_eq!(stored_keys(&conn), indexed);
+        assert_eq!(day_of(indexed[0]), 20_785);
+        assert_eq!(day_of(indexed[1]), NO_DEADLINE);
+
+        // Replaced (new title, new deadline) and removed, without triggers.
+        let a2 = listing("a", "Atelier broderie", Some("2026-01-05"));
+        let mut w = ListingWriter::new(&conn);
+        w.put(&a2, &serde_json::to_string(&a2).unwrap()).unwrap();
+        w.remove("b").unwrap();
+        w.remove("nothing-here").unwrap();
+        w.finish().unwrap();
+        assert!(keys_matching(&conn, "{title} : formation").is_empty());
+        assert!(keys_matching(&conn, "couture OR cuisine").is_empty());
+        let keys = keys_matching(&conn, "broderie");
+        assert_eq!(keys, stored_keys(&conn));
+        assert_eq!(keys.len(), 1);
+        assert_eq!(day_of(keys[0]), parse_day("2026-01-05").unwrap());
+        assert_eq!(keys_matching(&conn, TAG_ALL), keys);
+
+        // A new listing, then everything cleared.
+        let mut w = ListingWriter::new(&conn);
+        w.put(&b, &serde_json::to_string(&b).unwrap()).unwrap();
+        w.finish().unwrap();
+        assert_eq!(keys_matching(&conn, TAG_ALL), stored_keys(&conn));
+        assert_eq!(keys_matching(&conn, TAG_ALL).len(), 2);
+        clear(&conn).unwrap();
+        assert!(keys_matching(&conn, TAG_ALL).is_empty());
+        assert!(stored_keys(&conn).is_empty());
+    }
+
+    /// Listings changed in any order, twice in one batch, added then
+    /// removed in one batch, across more than one flush: the index holds
+    /// exactly one row per cached listing, under its current key, and
+    /// FTS5 finds it consistent.
+    #[test]
+    fn a_writer_keeps_one_index_row_per_listing_whatever_the_order() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        register(&conn).unwrap();
+        crate::schema::migrations().to_latest(&mut conn).unwrap();
+        let day = |i: usize| Some(format!("2026-{:02}-{:02}", 12 - i % 12, 1 + i % 28));
+        let n = PENDING_MAX + 100;
+        let mut w = ListingWriter::new(&conn);
+        for i in (0..n).rev() {
+            let e = listing(&format!("l{i}"), &format!("premier{i}"), day(i).as_deref());
+            w.put(&e, &serde_json::to_string(&e).unwrap()).unwrap();
+        }
+        w.finish().unwrap();
+        assert_eq!(keys_matching(&conn, TAG_ALL), stored_keys(&conn));
+
+        let mut w = ListingWriter::new(&conn);
+        for i in 0..n {
+            let e = listing(
+                &format!("l{i}"),
+                &format!("second{i}"),
+                day(i + 5).as_deref(),
+            );
+            w.put(&e, &serde_json::to_string(&e).unwrap()).unwrap();
+            if i % 3 == 0 {
+                // Changed again before the batch is written.
+                let e = listing(
+                    &format!("l{i}"),
+                    &format!("third{i}"),
+                    day(i + 7).as_deref(),
+                );
+                w.put(&e, &serde_json::to_string(&e).unwrap()).unwrap();
+            }
+            if i % 10 == 0 {
+                w.remove(&format!("l{i}")).unwrap();
+            }
+        }
+        let added = listing("new", "nouveau", None);
+        w.put(&added, &serde_json::to_string(&added).unwrap())
+            .unwrap();
+        w.remove("new").unwrap();
+        w.finish().unwrap();
+
+        let keys = stored_keys(&conn);
+        assert_eq!(keys.len(), n - n.div_ceil(10));
+        assert_eq!(keys_matching(&conn, TAG_ALL), keys);
+        assert!(keys_matching(&conn, "{title} : premier*").is_empty());
+        assert!(keys_matching(&conn, "{title} : nouveau").is_empty());
+        assert_eq!(keys_matching(&conn, "{title} : third3").len(), 1);
+        assert!(keys_matching(&conn, "{title} : second3").is_empty());
+        assert_eq!(keys_matching(&conn, "{title} : second7").len(), 1);
+        assert!(keys_matching(&conn, "{title} : second10").is_empty());
+        conn.execute(
+            "INSERT INTO directory_fts (directory_fts, rank) VALUES ('integrity-check', 0)",
+            [],
+        )
+        .unwrap();
     }
 }

@@ -42,8 +42,10 @@
 //!
 //! # Updates
 //!
-//! The index follows `directory_entry` through triggers, in the same
-//! transaction as `directory_apply_snapshot` and `directory_apply_delta`.
+//! The index changes with `directory_entry`, in the same transaction
+//! (`directory_apply_snapshot`, `directory_apply_delta`, through
+//! `index::ListingWriter`); replacing or removing a listing does not read
+//! the old one, and index changes are written in key order.
 //! [`Vault::apply_signed_directory`] verifies and applies a signed body
 //! without the network (a snapshot bundled with the app, or tests).
 
@@ -292,19 +294,13 @@ fn run_stage(
 }
 
 fn load_entry(conn: &Connection, key: i64) -> Result<Option<DirectoryEntry>, StoreError> {
+    // The day must match too: an index row is never shown for a listing
+    // it does not describe.
     let json: Option<String> = conn
-        .prepare_cached("SELECT entry FROM directory_entry WHERE rowid = ?1")?
-        .query_row([index::row_of(key)], |r| r.get(0))
+        .prepare_cached("SELECT entry FROM directory_entry WHERE rowid = ?1 AND search_day = ?2")?
+        .query_row([index::row_of(key), index::day_of(key)], |r| r.get(0))
         .optional()?;
-    let Some(json) = json else { return Ok(None) };
-    let Ok(entry) = serde_json::from_str::<DirectoryEntry>(&json) else {
-        return Ok(None);
-    };
-    // A stale index row (its listing replaced) is not shown.
-    if index::key(index::deadline_day(&entry), index::row_of(key)) != key {
-        return Ok(None);
-    }
-    Ok(Some(entry))
+    Ok(json.and_then(|json| serde_json::from_str::<DirectoryEntry>(&json).ok()))
 }
 
 impl Vault {

@@ -3,6 +3,7 @@
 //! device key, opened only in the unlocked real vault) and the directory
 //! cache (only versions whose signature verified).
 
+use crate::directory::index::{self, ListingWriter};
 use crate::error::StoreError;
 use crate::vault::Vault;
 use kulna_crypto::envelope::open_sealed;
@@ -469,8 +470,15 @@ impl Vault {
     pub(crate) fn directory_apply_snapshot(&self, s: &DirectorySnapshot) -> Result<(), StoreError> {
         let mut inner = self.inner();
         let tx = inner.conn.transaction()?;
-        tx.execute("DELETE FROM directory_entry", [])?;
-        upsert_entries(&tx, &s.entries)?;
+        index::clear(&tx)?;
+        // In deadline order: the rows, hence the index keys, come in
+        // ascending order (see `index::ListingWriter`).
+        let mut entries: Vec<&DirectoryEntry> = s.entries.iter().collect();
+        entries.sort_by_key(|e| index::deadline_day(e));
+        let mut writer = ListingWriter::new(&tx);
+        put_entries(&mut writer, entries)?;
+        writer.finish()?;
+        index::optimize(&tx)?;
         put_setting(&tx, SETTING_DIRECTORY_VERSION, &s.version.to_string())?;
         put_setting(
             &tx,
@@ -492,13 +500,12 @@ impl Vault {
             // Not ours to apply; the next sync asks again from `current`.
             return Ok(());
         }
-        upsert_entries(&tx, &d.upserted)?;
-        {
-            let mut del = tx.prepare_cached("DELETE FROM directory_entry WHERE id = ?1")?;
-            for id in &d.removed {
-                del.execute([id])?;
-            }
+        let mut writer = ListingWriter::new(&tx);
+        put_entries(&mut writer, &d.upserted)?;
+        for id in &d.removed {
+            writer.remove(id)?;
         }
+        writer.finish()?;
         put_setting(&tx, SETTING_DIRECTORY_VERSION, &d.to_version.to_string())?;
         put_setting(
             &tx,
@@ -510,15 +517,14 @@ impl Vault {
     }
 }
 
-fn upsert_entries(conn: &Connection, entries: &[DirectoryEntry]) -> Result<(), StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "INSERT INTO directory_entry (id, entry) VALUES (?1, ?2)
-         ON CONFLICT (id) DO UPDATE SET entry = excluded.entry",
-    )?;
+fn put_entries<'e>(
+    writer: &mut ListingWriter<'_>,
+    entries: impl IntoIterator<Item = &'e DirectoryEntry>,
+) -> Result<(), StoreError> {
     for e in entries {
         let text =
             serde_json::to_string(e).map_err(|_| StoreError::BadSetting("directory_entry"))?;
-        stmt.execute(params![e.id, text])?;
+        writer.put(e, &text)?;
     }
     Ok(())
 }
