@@ -257,3 +257,10 @@ contacts-save = حفظ جهات الثقة
 contacts-saved = حُفظت جهات الثقة.
 contacts-bad-number = أحد هذه ليس رقم هاتف (ثلاثة أرقام على الأكثر).
 settings-about = عن التطبيق وخصوصيتك
+
+# Her screens besides home
+nav-label = صفحات التطبيق
+nav-cases = بلاغاتي وطلباتي
+nav-safety = الأمان
+nav-settings = الإعدادات
+nav-back = الرجوع إلى الرئيسية

@@ -257,3 +257,10 @@ contacts-save = حفظي النمر
 contacts-saved = النمر تحفظو.
 contacts-bad-number = وحدة من هادو ماشي نمرة تيليفون (تلاتة ديال النمر على الأكثر).
 settings-about = على التطبيق والخصوصية ديالك
+
+# Her screens besides home
+nav-label = الصفحات ديال التطبيق
+nav-cases = البلاغات والطلبات ديالي
+nav-safety = الأمان
+nav-settings = الإعدادات
+nav-back = رجعي للرئيسية

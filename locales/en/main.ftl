@@ -237,3 +237,10 @@ contacts-save = Save contacts
 contacts-saved = Contacts saved.
 contacts-bad-number = One of these is not a phone number (at most three numbers).
 settings-about = About this app and your privacy
+
+# Her screens besides home
+nav-label = App pages
+nav-cases = My reports and requests
+nav-safety = Safety
+nav-settings = Settings
+nav-back = Back to home

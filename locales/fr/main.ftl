@@ -235,3 +235,10 @@ contacts-save = Enregistrer les contacts
 contacts-saved = Contacts enregistrés.
 contacts-bad-number = L'un d'eux n'est pas un numéro de téléphone (trois numéros au plus).
 settings-about = À propos de l'application et de votre vie privée
+
+# Her screens besides home
+nav-label = Pages de l’application
+nav-cases = Mes signalements et demandes
+nav-safety = Sécurité
+nav-settings = Réglages
+nav-back = Retour à l’accueil

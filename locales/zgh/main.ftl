@@ -238,3 +238,10 @@ contacts-save = ⵃⴹⵓ ⵉⵎⴷⴷⴰⴽⴽⵍⵏ
 contacts-saved = ⵃⵟⵟⴰⵏ ⵉⵎⴷⴷⴰⴽⴽⵍⵏ.
 contacts-bad-number = ⵢⴰⵏ ⴳⵉⵙⵏ ⵓⵔ ⵉⴳⵉ ⵓⵟⵟⵓⵏ ⵏ ⵜⵉⵍⵉⴼⵓⵏ (ⴽⵕⴰⴹ ⵏ ⵡⵓⵟⵟⵓⵏⵏ ⵖⴰⵙ).
 settings-about = ⵅⴼ ⵓⵙⵏⴼⴰⵔ ⴷ ⵜⵓⴼⴼⵔⴰ ⵏⵎ
+
+# Her screens besides home
+nav-label = ⵜⵉⵙⵏⴰ ⵏ ⵜⵙⵏⵙⵉⵡⵉⵏⵜ
+nav-cases = ⵉⵎⵍⵉⵍⵏ ⴷ ⵉⵙⵜⴰⵔⵏ ⵉⵏⵓ
+nav-safety = ⵜⴰⵏⴼⵔⵓⴳⵜ
+nav-settings = ⵜⵉⵙⵖⴰⵍ
+nav-back = ⵓⵖⵓⵍ ⵖⵔ ⵜⵙⵏⴰ ⵜⴰⵎⵣⵡⴰⵔⵓⵜ

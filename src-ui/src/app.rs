@@ -49,6 +49,8 @@ pub fn App() -> impl IntoView {
     let browsing = RwSignal::new(false);
     // The staff area (listeners, field workers) is open instead of home.
     let staff_open = RwSignal::new(false);
+    // Which of her own screens is shown: home, or one reached from it.
+    let screen = RwSignal::new(Screen::Home);
 
     Effect::new(move |_| apply_to_document(locale.get()));
     Effect::new(move |_| {
@@ -109,6 +111,13 @@ pub fn App() -> impl IntoView {
     });
     let lock_state = move || status.get().and_then(|s| s.ok()).map(|s| s.lock);
     let unlocked = Memo::new(move |_| lock_state() == Some(LockState::Unlocked));
+    // Locked (by her, by the shell, or by a quick exit): screens that need
+    // the PIN give way to home, where the PIN is asked.
+    Effect::new(move |_| {
+        if !unlocked.get() && screen.get_untracked().needs_pin() {
+            screen.set(Screen::Home);
+        }
+    });
     // The shell locked the vault after a while without use: hide what was open.
     spawn_local(async move {
         ipc::on_vault_locked(move || {
@@ -129,6 +138,7 @@ pub fn App() -> impl IntoView {
         asking.set(false);
         browsing.set(false);
         staff_open.set(false);
+        screen.set(Screen::Home);
         spawn_local(async move {
             let _ = ipc::lock_vault().await;
             refresh();
@@ -210,7 +220,7 @@ pub fn App() -> impl IntoView {
                     her_region=status.with_untracked(|s| s.as_ref().and_then(|s| s.as_ref().ok()).and_then(|s| s.region))
                 />
             </Show>
-            <div class="home" hidden=move || writing.with(Option::is_some) || asking.get() || browsing.get() || staff_open.get()>
+            <div class="home" hidden=move || writing.with(Option::is_some) || asking.get() || browsing.get() || staff_open.get() || screen.get() != Screen::Home>
             <PanicButton
                 locale=locale.read_only()
                 region=Signal::derive(move || status.get().and_then(|s| s.ok()).and_then(|s| s.region))
@@ -277,27 +287,55 @@ pub fn App() -> impl IntoView {
             {move || match lock_state() {
                 Some(LockState::NotSetUp) => view! { <PinSetup locale=locale.read_only() on_done=refresh /> }.into_any(),
                 Some(LockState::Locked) => view! { <UnlockForm locale=locale.read_only() on_done=refresh /> }.into_any(),
-                Some(LockState::Unlocked) => view! {
-                    <LockCard
-                        locale=locale.read_only()
-                        disguise=status.get().and_then(|s| s.ok()).is_some_and(|s| s.disguise)
-                        on_done=refresh
-                    />
-                }.into_any(),
-                None => ().into_any(),
+                Some(LockState::Unlocked) | None => ().into_any(),
             }}
-            <Show when=move || lock_state() == Some(LockState::Unlocked)>
-                <MyCases locale=locale.read_only() cases=cases.read_only() />
-            </Show>
-            <Show when=move || lock_state() == Some(LockState::Unlocked)>
-                <TrustedContactsCard locale=locale.read_only() />
-            </Show>
-            <Show when=move || lock_state() == Some(LockState::Unlocked)>
-                <SafetyCard locale=locale.read_only() on_wiped=refresh />
-            </Show>
             <StatusCard locale=locale.read_only() status=status.read_only() sync=sync.read_only() />
             <SyncCard locale=locale.read_only() sync=sync.read_only() />
+            <nav class="screens" aria-label=move || t(locale.get(), "nav-label")>
+                <Show when=move || unlocked.get()>
+                    <button id="nav-cases" type="button" class="nav-button" on:click=move |_| screen.set(Screen::Cases)>
+                        {nav_icon(Screen::Cases)}<span>{move || t(locale.get(), "nav-cases")}</span>
+                    </button>
+                    <button id="nav-safety" type="button" class="nav-button" on:click=move |_| screen.set(Screen::Safety)>
+                        {nav_icon(Screen::Safety)}<span>{move || t(locale.get(), "nav-safety")}</span>
+                    </button>
+                </Show>
+                <button id="nav-settings" type="button" class="nav-button" on:click=move |_| screen.set(Screen::Settings)>
+                    {nav_icon(Screen::Settings)}<span>{move || t(locale.get(), "nav-settings")}</span>
+                </button>
+            </nav>
             <LanguagePicker locale=locale.read_only() choose=choose />
+            <Show when=move || save_failed.get()>
+                <p class="status-line warn" role="alert">{move || t(locale.get(), "error-generic")}</p>
+            </Show>
+            <p class="staff-entry">
+                <button id="staff-entry" type="button" class="link" on:click=move |_| staff_open.set(true)>
+                    {move || t(locale.get(), "staff-entry")}
+                </button>
+            </p>
+            </div>
+            // Her other screens, one at a time, each with the way back.
+            <Show when=move || screen.get() == Screen::Cases && unlocked.get()>
+                <div class="screen" id="screen-cases">
+                    <BackHome locale=locale.read_only() screen=screen />
+                    <MyCases locale=locale.read_only() cases=cases.read_only() />
+                </div>
+            </Show>
+            <Show when=move || screen.get() == Screen::Safety && unlocked.get()>
+                <div class="screen" id="screen-safety">
+                    <BackHome locale=locale.read_only() screen=screen />
+                    <LockCard
+                        locale=locale.read_only()
+                        disguise=status.get_untracked().and_then(|s| s.ok()).is_some_and(|s| s.disguise)
+                        on_done=refresh
+                    />
+                    <TrustedContactsCard locale=locale.read_only() />
+                    <SafetyCard locale=locale.read_only() on_wiped=refresh />
+                </div>
+            </Show>
+            <Show when=move || screen.get() == Screen::Settings>
+            <div class="screen" id="screen-settings">
+                <BackHome locale=locale.read_only() screen=screen />
             // Drawn again only when the lock changes, not on every status
             // refresh (which would drop what the card just said).
             {move || {
@@ -315,15 +353,8 @@ pub fn App() -> impl IntoView {
                     />
                 }))
             }}
-            <Show when=move || save_failed.get()>
-                <p class="status-line warn" role="alert">{move || t(locale.get(), "error-generic")}</p>
-            </Show>
-            <p class="staff-entry">
-                <button id="staff-entry" type="button" class="link" on:click=move |_| staff_open.set(true)>
-                    {move || t(locale.get(), "staff-entry")}
-                </button>
-            </p>
             </div>
+            </Show>
             <Show when=move || staff_open.get()>
                 <StaffPage locale=locale.read_only() on_close=move || { staff_open.set(false); refresh(); } />
             </Show>
@@ -356,6 +387,50 @@ pub fn App() -> impl IntoView {
         } else {
             app().into_any()
         }
+    }
+}
+
+/// Her screens besides home.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Screen {
+    Home,
+    Cases,
+    Safety,
+    Settings,
+}
+
+impl Screen {
+    /// Shown only while the app is open with her PIN.
+    const fn needs_pin(self) -> bool {
+        matches!(self, Self::Cases | Self::Safety)
+    }
+}
+
+/// The icon beside a screen's name (decorative: the name says it).
+fn nav_icon(screen: Screen) -> impl IntoView {
+    let paths = match screen {
+        Screen::Cases => r#"<path d="M4 4h16v16H4zM8 9h8M8 13h8M8 17h5"/>"#,
+        Screen::Safety => {
+            r#"<path d="M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6z"/><path d="M9 12l2 2 4-4"/>"#
+        }
+        Screen::Settings | Screen::Home => {
+            r#"<circle cx="12" cy="12" r="3"/><path d="M12 2v3M12 19v3M2 12h3M19 12h3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M4.9 19.1L7 17M17 7l2.1-2.1"/>"#
+        }
+    };
+    view! {
+        <svg class="icon" viewBox="0 0 24 24" width="28" height="28" fill="none"
+            stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"
+            aria-hidden="true" focusable="false" inner_html=paths></svg>
+    }
+}
+
+/// The way back to home, at the top of every other screen.
+#[component]
+fn BackHome(locale: ReadSignal<Locale>, screen: RwSignal<Screen>) -> impl IntoView {
+    view! {
+        <button id="screen-back" type="button" class="secondary back" on:click=move |_| screen.set(Screen::Home)>
+            {move || t(locale.get(), "nav-back")}
+        </button>
     }
 }
 

@@ -855,11 +855,41 @@ pub async fn set_first_pin(c: &Client, pin: &str) -> Result<()> {
 
 /// Locks the app, then opens it with `pin`.
 pub async fn lock_and_unlock(c: &Client, pin: &str) -> Result<()> {
-    click(c, "#lock-button").await?;
+    lock(c).await?;
     wait_attr(c, "main", "data-lock", "locked").await?;
     type_into(c, "#pin-unlock", pin).await?;
     click(c, "#unlock-button").await?;
     wait_attr(c, "main", "data-lock", "unlocked").await
+}
+
+/// Opens one of her screens reached from home (`cases`, `safety`,
+/// `settings`), going home first if another one is open.
+pub async fn show(c: &Client, screen: &str) -> Result<()> {
+    let wanted = format!("#screen-{screen}");
+    if c.find(Locator::Css(&wanted)).await.is_ok() {
+        return Ok(());
+    }
+    go_home(c).await?;
+    click(c, &format!("#nav-{screen}")).await?;
+    c.wait().for_element(Locator::Css(&wanted)).await?;
+    Ok(())
+}
+
+/// Back to home from any of her other screens (nothing when already there).
+pub async fn go_home(c: &Client) -> Result<()> {
+    if c.find(Locator::Css("#screen-back")).await.is_ok() {
+        click(c, "#screen-back").await?;
+    }
+    c.wait().for_element(Locator::Css("#nav-settings")).await?;
+    Ok(())
+}
+
+/// Locks the app with "lock now" on the safety screen; home then asks for
+/// the PIN.
+pub async fn lock(c: &Client) -> Result<()> {
+    show(c, "safety").await?;
+    click(c, "#lock-button").await?;
+    wait_attr(c, "main", "data-lock", "locked").await
 }
 
 /// Whether any file under `root` contains `needle` (the clear text of

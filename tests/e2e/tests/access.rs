@@ -141,6 +141,11 @@ async fn every_screen_meets_the_access_bars() -> Result<()> {
         wait_attr(&c, "main", "data-saved-locale", locale.code()).await?;
         let l = locale.code();
         audit(&c, &format!("home-{l}")).await?;
+        for screen in ["cases", "safety", "settings"] {
+            kulna_e2e::show(&c, screen).await?;
+            audit(&c, &format!("{screen}-{l}")).await?;
+        }
+        kulna_e2e::go_home(&c).await?;
 
         click(&c, "#open-report").await?;
         c.wait().for_element(Locator::Css("#report")).await?;
@@ -167,7 +172,7 @@ async fn every_screen_meets_the_access_bars() -> Result<()> {
         audit(&c, &format!("staff-sign-in-{l}")).await?;
         click(&c, "#staff-close").await?;
 
-        click(&c, "#lock-button").await?;
+        kulna_e2e::lock(&c).await?;
         wait_attr(&c, "main", "data-lock", "locked").await?;
         audit(&c, &format!("locked-{l}")).await?;
         kulna_e2e::type_into(&c, "#pin-unlock", "3690").await?;

@@ -194,6 +194,7 @@ async fn a_field_team_points_the_app_at_its_own_service() -> Result<()> {
     let c = driver.launch().await?;
     kulna_e2e::set_first_pin(&c, "1470").await?;
     wait_attr(&c, "#status-service", "data-health", "service-reachable").await?;
+    kulna_e2e::show(&c, "settings").await?;
     kulna_e2e::click(&c, "#settings-service-details summary").await?;
 
     // Plain http to another machine is refused, nothing changes.
@@ -208,6 +209,7 @@ async fn a_field_team_points_the_app_at_its_own_service() -> Result<()> {
     screenshot(&c, "settings-service-ar").await?;
 
     // The panic button now reaches the center's service, and only it.
+    kulna_e2e::go_home(&c).await?;
     kulna_e2e::hold_panic(&c, Duration::from_millis(2400)).await?;
     eventually(
         "the alert at the center",
@@ -226,6 +228,7 @@ async fn a_field_team_points_the_app_at_its_own_service() -> Result<()> {
     kulna_e2e::type_into(&c, "#pin-unlock", "1470").await?;
     kulna_e2e::click(&c, "#unlock-button").await?;
     wait_attr(&c, "main", "data-lock", "unlocked").await?;
+    kulna_e2e::show(&c, "settings").await?;
     kulna_e2e::click(&c, "#settings-service-details summary").await?;
     eventually(
         "the center's address shown",

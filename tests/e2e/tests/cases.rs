@@ -18,6 +18,7 @@ async fn an_acknowledged_alert_shows_received_with_the_message() -> Result<()> {
 
     hold_panic(&c, Duration::from_millis(2400)).await?;
     wait_attr(&c, "#outbox-waiting", "data-count", "0").await?;
+    kulna_e2e::show(&c, "cases").await?;
     let alert_css = eventually("the alert in my cases", Duration::from_secs(15), || async {
         let item = c.find(Locator::Css("#my-cases li.case")).await.ok()?;
         let status = item.attr("data-status").await.ok()??;
@@ -29,7 +30,9 @@ async fn an_acknowledged_alert_shows_received_with_the_message() -> Result<()> {
 
     // A listener acknowledges it on the service, with a message.
     central.acknowledge(&id, MESSAGE).await?;
+    kulna_e2e::go_home(&c).await?;
     click(&c, "#send-now").await?;
+    kulna_e2e::show(&c, "cases").await?;
     wait_attr(
         &c,
         &format!("#case-{id}"),
@@ -46,7 +49,7 @@ async fn an_acknowledged_alert_shows_received_with_the_message() -> Result<()> {
     screenshot(&c, "alert-received").await?;
 
     // Locked: the message is gone from the page.
-    click(&c, "#lock-button").await?;
+    kulna_e2e::lock(&c).await?;
     wait_attr(&c, "main", "data-lock", "locked").await?;
     assert!(!body_text(&c).await.contains(MESSAGE));
     c.close().await?;

@@ -67,6 +67,7 @@ async fn first_run_then_an_alert_that_carries_her_region_and_comes_back_received
     );
 
     // The largest text, kept across a restart with the region.
+    kulna_e2e::show(&c, "settings").await?;
     click(&c, "#text-size-larger").await?;
     wait_attr(&c, "html", "data-text-size", "larger").await?;
     wait_attr(&c, "#settings-message", "class", "status-line ok").await?;
@@ -79,6 +80,7 @@ async fn first_run_then_an_alert_that_carries_her_region_and_comes_back_received
     );
     wait_attr(&c, "html", "data-text-size", "larger").await?;
     wait_attr(&c, "html", "lang", "fr").await?;
+    kulna_e2e::show(&c, "settings").await?;
     let region = c
         .execute(
             "return document.getElementById('settings-region').value",
@@ -104,9 +106,11 @@ async fn first_run_then_an_alert_that_carries_her_region_and_comes_back_received
     // Trusted contacts (after her PIN: the app restarted locked): a bad
     // number saves nothing; good ones are kept.
     wait_attr(&c, "main", "data-lock", "locked").await?;
+    kulna_e2e::go_home(&c).await?;
     type_into(&c, "#pin-unlock", "2468").await?;
     click(&c, "#unlock-button").await?;
     wait_attr(&c, "main", "data-lock", "unlocked").await?;
+    kulna_e2e::show(&c, "safety").await?;
     type_into(&c, "#contact-1", "0612 34 56 78").await?;
     type_into(&c, "#contact-2", "call me maybe").await?;
     click(&c, "#contacts-save").await?;
@@ -120,6 +124,7 @@ async fn first_run_then_an_alert_that_carries_her_region_and_comes_back_received
     ));
 
     // Unlocked: the SMS goes to them, naming her region.
+    kulna_e2e::go_home(&c).await?;
     hold_panic(&c, Duration::from_millis(2400)).await?;
     wait_attr(&c, "#panic-message", "data-progress", "sent").await?;
     let sms = eventually(
@@ -137,7 +142,7 @@ async fn first_run_then_an_alert_that_carries_her_region_and_comes_back_received
 
     // Locked, the alert still goes, with her region, and its three steps
     // show as they happen.
-    click(&c, "#lock-button").await?;
+    kulna_e2e::lock(&c).await?;
     wait_attr(&c, "main", "data-lock", "locked").await?;
     hold_panic(&c, Duration::from_millis(2400)).await?;
     wait_attr(&c, "#panic-message", "data-progress", "sent").await?;

@@ -29,7 +29,7 @@ async fn pin_lock_and_panic_while_locked() -> Result<()> {
     // The PIN fields are gone from the page once it is saved.
     assert!(c.find(Locator::Css("#pin-new")).await.is_err());
 
-    click(&c, "#lock-button").await?;
+    kulna_e2e::lock(&c).await?;
     wait_attr(&c, "main", "data-lock", "locked").await?;
 
     // A tap is not enough: nothing is sent by a brush in a pocket.
@@ -154,6 +154,7 @@ async fn quick_exit_shows_a_working_calculator_and_the_pin_returns() -> Result<(
     wait_attr(&c, "main", "data-lock", "unlocked").await?;
 
     // With the disguise on, the app opens as the calculator after a restart.
+    kulna_e2e::show(&c, "safety").await?;
     click(&c, "#disguise-toggle").await?;
     kulna_e2e::eventually(
         "the disguise to be saved",
@@ -194,6 +195,7 @@ async fn duress_pin_change_pin_and_erase() -> Result<()> {
     c.wait().for_element(Locator::Css("#resume")).await?;
 
     // A duress PIN opens an app with nothing in it.
+    kulna_e2e::show(&c, "safety").await?;
     type_into(&c, "#duress-pin", "1357").await?;
     click(&c, "#duress-save").await?;
     wait_attr(&c, "#duress-message", "data-message", "duress-saved").await?;
@@ -208,12 +210,13 @@ async fn duress_pin_change_pin_and_erase() -> Result<()> {
     c.wait().for_element(Locator::Css("#resume")).await?;
 
     // Change the PIN: the old one no longer opens, the new one does.
+    kulna_e2e::show(&c, "safety").await?;
     type_into(&c, "#pin-current", "2468").await?;
     type_into(&c, "#pin-changed-new", "8642").await?;
     type_into(&c, "#pin-changed-again", "8642").await?;
     click(&c, "#change-pin-button").await?;
     wait_attr(&c, "#change-pin-message", "data-message", "pin-changed").await?;
-    click(&c, "#lock-button").await?;
+    kulna_e2e::lock(&c).await?;
     wait_attr(&c, "main", "data-lock", "locked").await?;
     type_into(&c, "#pin-unlock", "2468").await?;
     click(&c, "#unlock-button").await?;
@@ -224,6 +227,7 @@ async fn duress_pin_change_pin_and_erase() -> Result<()> {
     c.wait().for_element(Locator::Css("#resume")).await?;
 
     // Erase: a countdown she can cancel, then nothing is left.
+    kulna_e2e::show(&c, "safety").await?;
     click(&c, "#wipe-button").await?;
     c.wait()
         .for_element(Locator::Css("#wipe-countdown"))
@@ -258,7 +262,7 @@ async fn wrong_pins_make_her_wait() -> Result<()> {
     let driver = Driver::start(None).await?;
     let c = driver.launch().await?;
     set_first_pin(&c, "2468").await?;
-    click(&c, "#lock-button").await?;
+    kulna_e2e::lock(&c).await?;
     wait_attr(&c, "main", "data-lock", "locked").await?;
     let mut problems = Vec::new();
     for _ in 0..6 {

@@ -160,6 +160,7 @@ async fn a_womans_alert_reaches_the_listener_live_and_the_acknowledgement_reache
 
     // Her app shows it.
     click(&woman, "#send-now").await?;
+    kulna_e2e::show(&woman, "cases").await?;
     wait_attr(
         &woman,
         &format!("#case-{id}"),
