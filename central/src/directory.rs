@@ -98,10 +98,46 @@ fn validate(
             out.push(problem(line, "phone", "digits, spaces, '+' and '-' only"));
         }
     }
+    let d = &e.details;
+    for (field, value) in [
+        ("starts_on", &d.starts_on),
+        ("deadline", &d.deadline),
+        ("verified_on", &d.verified_on),
+    ] {
+        if value.as_deref().is_some_and(|v| !is_date(v)) {
+            out.push(problem(line, field, "a date as YYYY-MM-DD"));
+        }
+    }
+    if matches!((d.age_min, d.age_max), (Some(a), Some(b)) if a > b) {
+        out.push(problem(line, "age_max", "must not be below age_min"));
+    }
+    if d.age_max.is_some_and(|a| a > 120) {
+        out.push(problem(line, "age_max", "must be an age in years"));
+    }
+    for l in &d.languages {
+        if !LOCALES.contains(&l.as_str()) {
+            out.push(problem(
+                line,
+                "languages",
+                format!("`{l}` is not one of ar, ary, zgh, fr, en"),
+            ));
+        }
+    }
+    for (field, value) in [("contact", &d.contact), ("source", &d.source)] {
+        if value.as_deref().is_some_and(|v| v.chars().count() > 500) {
+            out.push(problem(line, field, "at most 500 characters"));
+        }
+    }
     for (field, text) in [
         ("title", &e.title),
         ("summary", &e.summary),
         ("how_to_apply", &e.how_to_apply),
+        ("organisation", &d.organisation),
+        ("place", &d.place),
+        ("schooling", &d.schooling),
+        ("cost", &d.cost),
+        ("hours", &d.hours),
+        ("address", &d.address),
     ] {
         for (loc, t) in [
             ("ar", &text.ar),
@@ -170,8 +206,85 @@ pub fn parse_json(text: &str) -> Result<Vec<DirectoryEntry>, Vec<ImportProblem>>
     }
 }
 
-/// The CSV columns, in any order; `title_ar`… for each locale.
-pub const CSV_COLUMNS: &str = "id,kind,category,region,province,town,title_ar,title_ary,title_zgh,title_fr,title_en,summary_ar,summary_ary,summary_zgh,summary_fr,summary_en,how_to_apply_ar,how_to_apply_ary,how_to_apply_zgh,how_to_apply_fr,how_to_apply_en,phone,sample";
+/// Columns holding one value.
+const CSV_PLAIN: [&str; 17] = [
+    "id",
+    "kind",
+    "category",
+    "region",
+    "province",
+    "town",
+    "phone",
+    "sample",
+    "women_only",
+    "age_min",
+    "age_max",
+    "free",
+    "starts_on",
+    "deadline",
+    "languages",
+    "contact",
+    "source",
+];
+/// Columns with one value per language: `title_ar`, `title_ary`, …
+const CSV_LOCALIZED: [&str; 9] = [
+    "title",
+    "summary",
+    "how_to_apply",
+    "organisation",
+    "place",
+    "schooling",
+    "cost",
+    "hours",
+    "address",
+];
+const LOCALES: [&str; 5] = ["ar", "ary", "zgh", "fr", "en"];
+
+/// Every CSV column, in any order: the plain ones, `verified_on`, and each
+/// localized one once per language (`title_ar` … `address_en`).
+pub fn csv_columns() -> Vec<String> {
+    let mut out: Vec<String> = CSV_PLAIN.iter().map(|c| (*c).to_owned()).collect();
+    out.push("verified_on".to_owned());
+    for field in CSV_LOCALIZED {
+        for loc in LOCALES {
+            out.push(format!("{field}_{loc}"));
+        }
+    }
+    out
+}
+
+/// A yes/no cell: `true/yes/1` or `false/no/0`.
+fn yes_no(v: &str) -> Option<bool> {
+    match v {
+        "true" | "yes" | "1" => Some(true),
+        "false" | "no" | "0" => Some(false),
+        _ => None,
+    }
+}
+
+/// A calendar date as `YYYY-MM-DD` with a month and day that exist.
+fn is_date(d: &str) -> bool {
+    let parts: Vec<&str> = d.split('-').collect();
+    let [y, m, day] = parts.as_slice() else {
+        return false;
+    };
+    let digits = |s: &str, n: usize| s.len() == n && s.chars().all(|c| c.is_ascii_digit());
+    if !(digits(y, 4) && digits(m, 2) && digits(day, 2)) {
+        return false;
+    }
+    let (Ok(y), Ok(m), Ok(day)) = (y.parse::<u32>(), m.parse::<u32>(), day.parse::<u32>()) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}
 
 /// Parses CSV with a header row; every problem, or the entries.
 pub fn parse_csv(text: &str) -> Result<Vec<DirectoryEntry>, Vec<ImportProblem>> {
@@ -182,7 +295,8 @@ pub fn parse_csv(text: &str) -> Result<Vec<DirectoryEntry>, Vec<ImportProblem>> 
         .headers()
         .map_err(|e| vec![problem(1, "-", format!("unreadable header: {e}"))])?
         .clone();
-    let known: HashSet<&str> = CSV_COLUMNS.split(',').collect();
+    let columns = csv_columns();
+    let known: HashSet<&str> = columns.iter().map(String::as_str).collect();
     let mut problems = Vec::new();
     for h in headers.iter() {
         if !known.contains(h) {
@@ -241,13 +355,61 @@ pub fn parse_csv(text: &str) -> Result<Vec<DirectoryEntry>, Vec<ImportProblem>> 
                 }
             },
         };
-        let sample = match get("sample").as_deref() {
-            None | Some("false" | "no" | "0") => false,
-            Some("true" | "yes" | "1") => true,
-            Some(_) => {
-                problems.push(problem(line, "sample", "must be true or false"));
-                continue;
+        // Yes/no and number cells: a bad one is named, and the row left out.
+        let mut bad = false;
+        let mut flag = |name: &str| match get(name) {
+            None => None,
+            Some(v) => {
+                let parsed = yes_no(&v);
+                if parsed.is_none() {
+                    problems.push(problem(line, name, "must be true or false"));
+                    bad = true;
+                }
+                parsed
             }
+        };
+        let sample = flag("sample").unwrap_or(false);
+        let women_only = flag("women_only").unwrap_or(false);
+        let free = flag("free");
+        let mut age = |name: &str| match get(name) {
+            None => None,
+            Some(v) => match v.parse::<u8>() {
+                Ok(a) => Some(a),
+                Err(_) => {
+                    problems.push(problem(line, name, "must be an age in years"));
+                    bad = true;
+                    None
+                }
+            },
+        };
+        let (age_min, age_max) = (age("age_min"), age("age_max"));
+        if bad {
+            continue;
+        }
+        let details = kulna_model::directory::EntryDetails {
+            organisation: loc("organisation"),
+            place: loc("place"),
+            women_only,
+            age_min,
+            age_max,
+            schooling: loc("schooling"),
+            free,
+            cost: loc("cost"),
+            starts_on: get("starts_on"),
+            deadline: get("deadline"),
+            hours: loc("hours"),
+            address: loc("address"),
+            languages: get("languages")
+                .map(|l| {
+                    l.split([' ', ',', ';'])
+                        .filter(|c| !c.is_empty())
+                        .map(str::to_owned)
+                        .collect()
+                })
+                .unwrap_or_default(),
+            contact: get("contact"),
+            source: get("source"),
+            verified_on: get("verified_on"),
         };
         let e = DirectoryEntry {
             id: get("id").unwrap_or_default(),
@@ -261,7 +423,7 @@ pub fn parse_csv(text: &str) -> Result<Vec<DirectoryEntry>, Vec<ImportProblem>> 
             how_to_apply: loc("how_to_apply"),
             phone: get("phone"),
             sample,
-            details: Default::default(),
+            details,
         };
         validate(&e, line, &mut seen, &mut problems);
         entries.push(e);
@@ -476,6 +638,39 @@ mod tests {
             ]
         );
         assert!(problems[0].to_string().starts_with("line 3, field `id`"));
+        let details = "id,kind,category,title_fr,deadline,age_min,age_max,women_only,free,languages,address_fr,organisation_ar,verified_on\n\
+                       x,opportunity,training,Couture,2027-03-31,18,35,yes,true,ar fr,Rue 1,مؤسسة,2026-11-01\n\
+                       y,opportunity,training,Couture,2027-02-30,40,18,maybe,,de,,,\n";
+        let problems = parse_csv(details).unwrap_err();
+        let got: Vec<(u64, &str)> = problems
+            .iter()
+            .map(|p| (p.line, p.field.as_str()))
+            .collect();
+        assert_eq!(got, vec![(3, "women_only")]);
+        let details = details.replace("maybe", "no");
+        let got: Vec<(u64, String)> = parse_csv(&details)
+            .unwrap_err()
+            .into_iter()
+            .map(|p| (p.line, p.field))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (3, "deadline".to_owned()),
+                (3, "age_max".to_owned()),
+                (3, "languages".to_owned())
+            ]
+        );
+        let first = details.lines().take(2).collect::<Vec<_>>().join("\n");
+        let e = &parse_csv(&first).unwrap()[0];
+        assert_eq!(e.details.deadline.as_deref(), Some("2027-03-31"));
+        assert_eq!((e.details.age_min, e.details.age_max), (Some(18), Some(35)));
+        assert!(e.details.women_only);
+        assert_eq!(e.details.free, Some(true));
+        assert_eq!(e.details.languages, vec!["ar", "fr"]);
+        assert_eq!(e.details.address.fr.as_deref(), Some("Rue 1"));
+        assert_eq!(e.details.organisation.ar.as_deref(), Some("مؤسسة"));
+        assert_eq!(e.details.verified_on.as_deref(), Some("2026-11-01"));
         let fine = "id,kind,category,title_fr,sample\nx,opportunity,job,Emploi,true\n";
         let entries = parse_csv(fine).unwrap();
         assert!(entries[0].sample);
