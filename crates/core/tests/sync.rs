@@ -592,9 +592,7 @@ async fn directory_versions_are_verified_before_they_are_kept() {
 /// counted), and opens once she unlocks.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_listeners_acknowledgement_comes_back_sealed_and_opens_on_unlock() {
-    use kulna_central::staff::{add_staff, NewStaff};
     use kulna_model::api::CaseStatus;
-    use kulna_model::staff::{LoginResponse, Role};
     let service = Service::start().await;
     let dir = tempfile::tempdir().unwrap();
     let data = open_device(
@@ -613,33 +611,12 @@ async fn a_listeners_acknowledgement_comes_back_sealed_and_opens_on_unlock() {
         kulna_model::AlertProgress::Sent
     );
 
-    add_staff(
-        service.state.store(),
-        NewStaff {
-            username: "amina".into(),
-            role: Role::Listener,
-            region: None,
-            center: None,
-            password: secrecy::SecretString::from("a good long password".to_owned()),
-        },
-        1024,
-    )
-    .await
-    .unwrap();
     let http = reqwest::Client::new();
-    let login: LoginResponse = http
-        .post(format!("{}/v1/staff/login", service.url))
-        .json(&serde_json::json!({"username": "amina", "password": "a good long password"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let token = listener_token(&service).await;
     data.vault().lock();
     let r = http
         .post(format!("{}/v1/cases/{alert}/acknowledge", service.url))
-        .bearer_auth(&login.token)
+        .bearer_auth(&token)
         .json(&serde_json::json!({"message": "we are with you"}))
         .send()
         .await
@@ -697,8 +674,6 @@ async fn a_listeners_acknowledgement_comes_back_sealed_and_opens_on_unlock() {
 /// screen still follows the alert to "received".
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_alert_raised_before_any_pin_is_followed_to_received() {
-    use kulna_central::staff::{add_staff, NewStaff};
-    use kulna_model::staff::{LoginResponse, Role};
     use kulna_model::AlertProgress;
     let service = Service::start().await;
     let dir = tempfile::tempdir().unwrap();
@@ -712,32 +687,11 @@ async fn an_alert_raised_before_any_pin_is_followed_to_received() {
     wait_drained(&data, Duration::from_secs(10)).await;
     assert_eq!(data.alert_progress(alert).unwrap(), AlertProgress::Sent);
 
-    add_staff(
-        service.state.store(),
-        NewStaff {
-            username: "amina".into(),
-            role: Role::Listener,
-            region: None,
-            center: None,
-            password: secrecy::SecretString::from("a good long password".to_owned()),
-        },
-        1024,
-    )
-    .await
-    .unwrap();
     let http = reqwest::Client::new();
-    let login: LoginResponse = http
-        .post(format!("{}/v1/staff/login", service.url))
-        .json(&serde_json::json!({"username": "amina", "password": "a good long password"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let token = listener_token(&service).await;
     let r = http
         .post(format!("{}/v1/cases/{alert}/acknowledge", service.url))
-        .bearer_auth(&login.token)
+        .bearer_auth(&token)
         .json(&serde_json::json!({}))
         .send()
         .await
@@ -856,4 +810,33 @@ async fn the_service_address_can_be_changed_safely() {
         .await
         .unwrap();
     assert!(data.vault().device_token().unwrap().is_some());
+}
+
+/// A listener signed in to `service`: her session token.
+async fn listener_token(service: &Service) -> String {
+    use kulna_central::staff::{add_staff, NewStaff};
+    use kulna_model::staff::{LoginResponse, Role};
+    add_staff(
+        service.state.store(),
+        NewStaff {
+            username: "amina".into(),
+            role: Role::Listener,
+            region: None,
+            center: None,
+            password: secrecy::SecretString::from("a good long password".to_owned()),
+        },
+        1024,
+    )
+    .await
+    .unwrap();
+    let login: LoginResponse = reqwest::Client::new()
+        .post(format!("{}/v1/staff/login", service.url))
+        .json(&serde_json::json!({"username": "amina", "password": "a good long password"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    login.token
 }

@@ -796,6 +796,18 @@ pub async fn choose(c: &Client, select: &str, value: &str) -> Result<()> {
     click(c, &format!("{select} option[value='{value}']")).await
 }
 
+/// An attribute of the page's root element (`<html lang dir …>`).
+pub async fn root_attr(c: &Client, name: &str) -> Option<String> {
+    c.execute(
+        "return document.documentElement.getAttribute(arguments[0])",
+        vec![name.into()],
+    )
+    .await
+    .ok()?
+    .as_str()
+    .map(str::to_owned)
+}
+
 /// Everything the page shows as text.
 pub async fn body_text(c: &Client) -> String {
     c.execute("return document.body.innerText", vec![])

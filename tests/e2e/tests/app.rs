@@ -10,15 +10,6 @@ use kulna_i18n::Catalog;
 use kulna_model::Locale;
 use std::time::Duration;
 
-async fn html(c: &Client, name: &str) -> Option<String> {
-    let script = format!("return document.documentElement.getAttribute('{name}')");
-    c.execute(&script, vec![])
-        .await
-        .ok()?
-        .as_str()
-        .map(str::to_owned)
-}
-
 /// Clicks a language and waits until the page speaks it and the shell has
 /// saved it.
 async fn switch_to(c: &Client, catalog: &Catalog, locale: Locale) -> Result<()> {
@@ -29,11 +20,13 @@ async fn switch_to(c: &Client, catalog: &Catalog, locale: Locale) -> Result<()> 
     eventually(
         &format!("<html lang={}>", locale.code()),
         Duration::from_secs(10),
-        || async { (html(c, "lang").await.as_deref() == Some(locale.code())).then_some(()) },
+        || async {
+            (kulna_e2e::root_attr(c, "lang").await.as_deref() == Some(locale.code())).then_some(())
+        },
     )
     .await?;
     assert_eq!(
-        html(c, "dir").await.as_deref(),
+        kulna_e2e::root_attr(c, "dir").await.as_deref(),
         Some(locale.direction().as_str()),
         "direction of {}",
         locale.code()
@@ -51,9 +44,12 @@ async fn switch_to(c: &Client, catalog: &Catalog, locale: Locale) -> Result<()> 
 
 async fn assert_started_in(c: &Client, catalog: &Catalog, locale: Locale) -> Result<()> {
     wait_attr(c, "main", "data-saved-locale", locale.code()).await?;
-    assert_eq!(html(c, "lang").await.as_deref(), Some(locale.code()));
     assert_eq!(
-        html(c, "dir").await.as_deref(),
+        kulna_e2e::root_attr(c, "lang").await.as_deref(),
+        Some(locale.code())
+    );
+    assert_eq!(
+        kulna_e2e::root_attr(c, "dir").await.as_deref(),
         Some(locale.direction().as_str())
     );
     assert_eq!(

@@ -15,15 +15,6 @@ use std::time::Duration;
 const PIN: &str = "2580";
 const LISTING: &str = "sample-fes-couture";
 
-async fn html(c: &Client, name: &str) -> Option<String> {
-    let script = format!("return document.documentElement.getAttribute('{name}')");
-    c.execute(&script, vec![])
-        .await
-        .ok()?
-        .as_str()
-        .map(str::to_owned)
-}
-
 /// Every message id of the catalog, in any locale.
 fn all_ids() -> BTreeSet<String> {
     Locale::ALL
@@ -51,12 +42,12 @@ async fn check(
     anchor: &str,
 ) -> Result<()> {
     assert_eq!(
-        html(c, "lang").await.as_deref(),
+        kulna_e2e::root_attr(c, "lang").await.as_deref(),
         Some(locale.code()),
         "{screen}"
     );
     assert_eq!(
-        html(c, "dir").await.as_deref(),
+        kulna_e2e::root_attr(c, "dir").await.as_deref(),
         Some(locale.direction().as_str()),
         "{screen} in {}",
         locale.code()
@@ -83,7 +74,9 @@ async fn switch_to(c: &Client, locale: Locale) -> Result<()> {
     eventually(
         &format!("<html lang={}>", locale.code()),
         Duration::from_secs(10),
-        || async { (html(c, "lang").await.as_deref() == Some(locale.code())).then_some(()) },
+        || async {
+            (kulna_e2e::root_attr(c, "lang").await.as_deref() == Some(locale.code())).then_some(())
+        },
     )
     .await?;
     wait_attr(c, "main", "data-saved-locale", locale.code()).await
