@@ -47,8 +47,8 @@ use kulna_crypto::{
 use rusqlite::{params, Connection, OptionalExtension};
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::Duration;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 use zeroize::Zeroizing;
 
 /// The database file, under the app data directory.
@@ -146,12 +146,73 @@ pub(crate) struct Inner {
 /// The vault, its device identity and its outbox. One per data directory;
 /// share it behind an `Arc`. Every method is blocking (SQLite, PBKDF2): call
 /// it off the async runtime.
+///
+/// # An alert has the database first
+///
+/// Everything goes through one connection behind one lock. An alert being
+/// written (the panic button) or settled by the alert lane takes it with
+/// [`Vault::inner_urgent`]: while it waits, nobody else starts (see
+/// [`Vault::inner`]), so it waits at most for the one call in progress. The
+/// long writers keep their calls short for this (the sync client settles
+/// in small transactions and checkpoints the WAL on a connection of its own,
+/// [`Vault::checkpoint`], never under the lock).
 #[derive(Debug)]
 pub struct Vault {
     path: PathBuf,
     options: VaultOptions,
     service_key: Mutex<Option<SealingPublicKey>>,
     inner: Mutex<Inner>,
+    /// Urgent callers waiting for `inner`.
+    urgent: UrgentGate,
+    /// A second connection, only to checkpoint the WAL off the lock.
+    checkpointer: Mutex<Option<Connection>>,
+}
+
+/// How many urgent callers wait for the connection; the others hold back
+/// while there are any.
+#[derive(Debug, Default)]
+struct UrgentGate {
+    waiting: Mutex<usize>,
+    clear: Condvar,
+}
+
+/// The longest an ordinary call holds back for urgent ones (it then goes on:
+/// a stream of alerts must not stop the app).
+const MAX_HOLD_BACK: Duration = Duration::from_secs(2);
+
+impl UrgentGate {
+    fn count(&self) -> MutexGuard<'_, usize> {
+        self.waiting.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn enter(&self) {
+        *self.count() += 1;
+    }
+
+    fn leave(&self) {
+        let mut n = self.count();
+        *n = n.saturating_sub(1);
+        if *n == 0 {
+            self.clear.notify_all();
+        }
+    }
+
+    /// Waits until no urgent caller is waiting (bounded).
+    fn hold_back(&self) {
+        let deadline = Instant::now() + MAX_HOLD_BACK;
+        let mut n = self.count();
+        while *n > 0 {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return;
+            }
+            n = self
+                .clear
+                .wait_timeout(n, left)
+                .map(|(g, _)| g)
+                .unwrap_or_else(|e| e.into_inner().0);
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -171,6 +232,18 @@ pub(crate) fn open_connection(path: &Path) -> Result<Connection, StoreError> {
     // The directory index's triggers call these (schema 4).
     crate::directory::index::register(&conn)?;
     schema::migrations().to_latest(&mut conn)?;
+    Ok(conn)
+}
+
+/// The checkpointing connection: the database must exist already (it is
+/// never created here) and is used only for `wal_checkpoint`.
+fn open_checkpointer(path: &Path) -> Result<Connection, StoreError> {
+    let conn = Connection::open_with_flags(
+        path,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
     Ok(conn)
 }
 
@@ -210,6 +283,8 @@ impl Vault {
                 session: None,
                 device,
             }),
+            urgent: UrgentGate::default(),
+            checkpointer: Mutex::new(None),
         })
     }
 
@@ -218,10 +293,48 @@ impl Vault {
         &self.path
     }
 
+    /// The connection and session, after any urgent caller waiting for them.
     pub(crate) fn inner(&self) -> MutexGuard<'_, Inner> {
+        self.urgent.hold_back();
+        self.lock_inner()
+    }
+
+    /// The connection and session for an alert: ahead of every ordinary
+    /// caller not yet holding them.
+    pub(crate) fn inner_urgent(&self) -> MutexGuard<'_, Inner> {
+        self.urgent.enter();
+        let guard = self.lock_inner();
+        self.urgent.leave();
+        guard
+    }
+
+    fn lock_inner(&self) -> MutexGuard<'_, Inner> {
         // A panic while holding the lock cannot leave SQLite half-written
         // (transactions roll back), so a poisoned lock is still usable.
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Copies what the WAL holds back into the database (a passive
+    /// checkpoint: it waits for no reader or writer), on a connection of
+    /// its own, so the lock is not held meanwhile and an alert's commit
+    /// does not pay for it. Best effort: SQLite still checkpoints by itself
+    /// if this is never called.
+    pub(crate) fn checkpoint(&self) {
+        let mut slot = self.checkpointer.lock().unwrap_or_else(|e| e.into_inner());
+        if slot.is_none() {
+            match open_checkpointer(&self.path) {
+                Ok(c) => *slot = Some(c),
+                Err(e) => {
+                    tracing::debug!(error = %e, "checkpoint: cannot open the database");
+                    return;
+                }
+            }
+        }
+        if let Some(conn) = slot.as_ref() {
+            if let Err(e) = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(())) {
+                tracing::debug!(error = %e, "checkpoint failed");
+            }
+        }
     }
 
     pub(crate) fn now_ms(&self) -> i64 {
@@ -695,6 +808,12 @@ impl Vault {
         if shred.is_err() {
             tracing::warn!("wipe: the database could not be emptied; deleting its files");
         }
+        // The checkpointing connection goes too (it would keep the old file).
+        let mut checkpointer = self.checkpointer.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(c) = checkpointer.take() {
+            let _ = c.close();
+        }
+        drop(checkpointer);
         let old = std::mem::replace(&mut inner.conn, Connection::open_in_memory()?);
         if let Err((_, e)) = old.close() {
             tracing::warn!(error = %e, "wipe: closing the database failed");

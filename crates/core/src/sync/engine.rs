@@ -547,6 +547,8 @@ impl Shared {
     async fn alert_lane(self: Arc<Self>) {
         let mut backoff = Backoff::new(self.options.alert_retry_base, self.options.alert_retry_cap);
         let mut auth_retry = false;
+        // Alerts were sent (or tried) since the counts were last read.
+        let mut sent_since_count = false;
         while !self.stopped() {
             let alerts = match self.blocking(|v| v.pending_alerts(16)).await {
                 Ok(a) => a,
@@ -561,6 +563,11 @@ impl Shared {
             };
             if alerts.is_empty() {
                 self.alerts_idle();
+                if sent_since_count {
+                    // The full counts, once the alerts are out.
+                    sent_since_count = false;
+                    self.refresh_counts().await;
+                }
                 backoff.reset();
                 self.set_problem(Lane::Alert, None, None);
                 if !self.wait(&self.wake_alert, self.options.interval).await {
@@ -573,11 +580,12 @@ impl Shared {
             self.set_syncing(Lane::Alert, true);
             let result = self.send_alerts(alerts).await;
             self.set_syncing(Lane::Alert, false);
+            sent_since_count = true;
             if result.is_err() {
                 // Waiting to retry: the backlog need not wait too.
                 self.alerts_idle();
+                self.refresh_counts().await;
             }
-            self.refresh_counts().await;
             match result {
                 Ok(()) => {
                     backoff.reset();
@@ -630,15 +638,30 @@ impl Shared {
         let Some(token) = self.session(true).await? else {
             return Err(SyncError::Unauthorized);
         };
+        let mut held_any = false;
+        let result = self.send_alerts_with(&token, alerts, &mut held_any).await;
+        if held_any {
+            self.contact().await;
+        }
+        result
+    }
+
+    async fn send_alerts_with(
+        &self,
+        token: &DeviceToken,
+        alerts: Vec<Pending>,
+        held_any: &mut bool,
+    ) -> Result<(), SyncError> {
+        let token = token.clone();
         for alert in alerts {
             match self.client.post_alert(&token, &alert.json).await {
                 Ok(resp) if resp.id == alert.id => {
-                    self.blocking(move |v| v.outbox_settle(&[alert.id], &[]))
+                    self.blocking(move |v| v.alert_settle(&[alert.id], &[]))
                         .await?;
+                    *held_any = true;
                     // Tell the screen at once: help has been called (the full
-                    // counts follow).
+                    // counts follow once no alert waits).
                     self.publish(|b| b.waiting.alerts = b.waiting.alerts.saturating_sub(1));
-                    self.refresh_counts().await;
                     tracing::info!("alert held by the service");
                 }
                 Ok(_) => return Err(SyncError::Incompatible("acknowledged another alert")),
@@ -652,7 +675,7 @@ impl Shared {
                     ..
                 }) => {
                     tracing::warn!(?reason, "an alert was refused by the service");
-                    self.blocking(move |v| v.outbox_settle(&[], &[(alert.id, reason)]))
+                    self.blocking(move |v| v.alert_settle(&[], &[(alert.id, reason)]))
                         .await?;
                 }
                 // Refused without a reason (an older service), or no alert
@@ -663,10 +686,10 @@ impl Shared {
                 | Err(SyncError::Incompatible("unknown route")) => {
                     let resp = self.client.post_batch(&token, &[&alert.json]).await?;
                     self.settle(vec![alert], resp).await?;
+                    *held_any = true;
                 }
                 Err(e) => return Err(e),
             }
-            self.contact().await;
         }
         Ok(())
     }
@@ -812,6 +835,15 @@ impl Shared {
                         // database first.
                         self.yield_to_alerts().await;
                         self.settle(batch, resp).await?;
+                        // The WAL those writes grew is copied back now, on
+                        // the checkpointing connection: an alert's commit
+                        // never pays for it.
+                        self.yield_to_alerts().await;
+                        self.blocking(|v| {
+                            v.checkpoint();
+                            Ok(())
+                        })
+                        .await?;
                         // Counting scans the outbox: not after every batch.
                         if last_count.elapsed() >= COUNT_EVERY {
                             last_count = Instant::now();
