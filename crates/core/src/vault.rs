@@ -154,8 +154,8 @@ pub(crate) struct Inner {
 /// [`Vault::inner_urgent`]: while it waits, nobody else starts (see
 /// [`Vault::inner`]), so it waits at most for the one call in progress. The
 /// long writers keep their calls short for this (the sync client settles
-/// in small transactions and checkpoints the WAL on a connection of its own,
-/// [`Vault::checkpoint`], never under the lock).
+/// in small transactions, and reads its batches and checkpoints the WAL on a
+/// second connection, never under the lock: [`Vault::with_side`]).
 #[derive(Debug)]
 pub struct Vault {
     path: PathBuf,
@@ -164,8 +164,10 @@ pub struct Vault {
     inner: Mutex<Inner>,
     /// Urgent callers waiting for `inner`.
     urgent: UrgentGate,
-    /// A second connection, only to checkpoint the WAL off the lock.
-    checkpointer: Mutex<Option<Connection>>,
+    /// A second connection, for the sync client's reads of the outbox and
+    /// WAL checkpoints: neither needs the first connection's lock (WAL
+    /// readers never block its writer).
+    side: Mutex<Option<Connection>>,
 }
 
 /// How many urgent callers wait for the connection; the others hold back
@@ -235,9 +237,9 @@ pub(crate) fn open_connection(path: &Path) -> Result<Connection, StoreError> {
     Ok(conn)
 }
 
-/// The checkpointing connection: the database must exist already (it is
-/// never created here) and is used only for `wal_checkpoint`.
-fn open_checkpointer(path: &Path) -> Result<Connection, StoreError> {
+/// The second connection: the database must exist already (it is never
+/// created here); it reads, and checkpoints, but never writes rows.
+fn open_side(path: &Path) -> Result<Connection, StoreError> {
     let conn = Connection::open_with_flags(
         path,
         rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -284,7 +286,7 @@ impl Vault {
                 device,
             }),
             urgent: UrgentGate::default(),
-            checkpointer: Mutex::new(None),
+            side: Mutex::new(None),
         })
     }
 
@@ -314,26 +316,37 @@ impl Vault {
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Copies what the WAL holds back into the database (a passive
-    /// checkpoint: it waits for no reader or writer), on a connection of
-    /// its own, so the lock is not held meanwhile and an alert's commit
-    /// does not pay for it. Best effort: SQLite still checkpoints by itself
-    /// if this is never called.
-    pub(crate) fn checkpoint(&self) {
-        let mut slot = self.checkpointer.lock().unwrap_or_else(|e| e.into_inner());
+    /// Runs `f` on the second connection (opened on first use). `None` when
+    /// it cannot be opened; the caller then uses the first one.
+    pub(crate) fn with_side<T>(
+        &self,
+        f: impl FnOnce(&Connection) -> Result<T, StoreError>,
+    ) -> Option<Result<T, StoreError>> {
+        let mut slot = self.side.lock().unwrap_or_else(|e| e.into_inner());
         if slot.is_none() {
-            match open_checkpointer(&self.path) {
+            match open_side(&self.path) {
                 Ok(c) => *slot = Some(c),
                 Err(e) => {
-                    tracing::debug!(error = %e, "checkpoint: cannot open the database");
-                    return;
+                    tracing::debug!(error = %e, "the second connection did not open");
+                    return None;
                 }
             }
         }
-        if let Some(conn) = slot.as_ref() {
-            if let Err(e) = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(())) {
-                tracing::debug!(error = %e, "checkpoint failed");
-            }
+        slot.as_ref().map(f)
+    }
+
+    /// Copies what the WAL holds back into the database (a passive
+    /// checkpoint: it waits for no reader or writer), on the second
+    /// connection, so the lock is not held meanwhile and an alert's commit
+    /// does not pay for it. Best effort: SQLite still checkpoints by itself
+    /// if this is never called.
+    pub(crate) fn checkpoint(&self) {
+        let done = self.with_side(|conn| {
+            conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
+            Ok(())
+        });
+        if let Some(Err(e)) = done {
+            tracing::debug!(error = %e, "checkpoint failed");
         }
     }
 
@@ -808,12 +821,12 @@ impl Vault {
         if shred.is_err() {
             tracing::warn!("wipe: the database could not be emptied; deleting its files");
         }
-        // The checkpointing connection goes too (it would keep the old file).
-        let mut checkpointer = self.checkpointer.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(c) = checkpointer.take() {
+        // The second connection goes too (it would keep the old file).
+        let mut side = self.side.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(c) = side.take() {
             let _ = c.close();
         }
-        drop(checkpointer);
+        drop(side);
         let old = std::mem::replace(&mut inner.conn, Connection::open_in_memory()?);
         if let Err((_, e)) = old.close() {
             tracing::warn!(error = %e, "wipe: closing the database failed");

@@ -47,7 +47,7 @@ pub(crate) struct SyncCounts {
 }
 
 /// Ids settled per local transaction (see [`Vault::outbox_settle`]).
-pub(crate) const SETTLE_CHUNK: usize = 100;
+pub(crate) const SETTLE_CHUNK: usize = 50;
 
 pub(crate) const SETTING_DIRECTORY_KEY: &str = "sync.directory_key";
 pub(crate) const SETTING_REGISTERED_SEALING: &str = "sync.registered_sealing_key";
@@ -114,6 +114,8 @@ impl Vault {
     /// Other records waiting, after `after_rowid`, in written order, at most
     /// `limit` of them and about `max_bytes` of envelope text (at least one),
     /// leaving out envelopes longer than `max_item_bytes` (they go as uploads).
+    /// Read on the second connection: a batch being read never holds up an
+    /// alert being written.
     pub(crate) fn pending_batch(
         &self,
         after_rowid: i64,
@@ -121,14 +123,12 @@ impl Vault {
         max_bytes: usize,
         max_item_bytes: usize,
     ) -> Result<Vec<Pending>, StoreError> {
-        pending_in(
-            &self.inner().conn,
-            1,
-            after_rowid,
-            limit,
-            max_bytes,
-            max_item_bytes,
-        )
+        let read =
+            |conn: &Connection| pending_in(conn, 1, after_rowid, limit, max_bytes, max_item_bytes);
+        match self.with_side(read) {
+            Some(batch) => batch,
+            None => read(&self.inner().conn),
+        }
     }
 
     /// The next record waiting after `after_rowid` whose envelope is longer
