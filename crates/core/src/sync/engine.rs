@@ -23,7 +23,7 @@ use kulna_model::directory::{
     DirectoryBodyKind, DirectoryDelta, DirectorySnapshot, SignedDirectory, DIRECTORY_SIGNATURE_TAG,
 };
 use kulna_model::{OutboxCounts, RecordId, RecordKind, SyncProblem, SyncState, UploadProgress};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -93,9 +93,10 @@ const COUNT_EVERY: Duration = Duration::from_millis(250);
 const UPDATES_PAGE: u32 = 500;
 /// The smallest chunk an upload shrinks to on a network that keeps cutting.
 const MIN_CHUNK: usize = 16 * 1024;
-/// An upload whose digest the service found wrong is started over at most
-/// this many times in one pass.
-const DIGEST_RETRIES: u32 = 2;
+/// An upload whose bytes the service found altered this many times in a
+/// row (digest mismatch) is kept as refused (`digest_mismatch`) instead of
+/// being sent again and again.
+const DIGEST_FAILURES: u32 = 3;
 
 #[derive(Debug, Default)]
 struct Session {
@@ -196,6 +197,8 @@ struct Shared {
     /// The chunk size uploads use now: the announced one, halved after a
     /// cut mid-chunk, doubled back after each chunk that gets through.
     chunk_bytes: AtomicUsize,
+    /// Digest mismatches in a row, per record being uploaded (this run).
+    digest_failures: Mutex<HashMap<RecordId, u32>>,
     session: tokio::sync::Mutex<Session>,
     board: Mutex<Board>,
     state: watch::Sender<SyncState>,
@@ -267,6 +270,7 @@ impl SyncEngine {
             limits: Mutex::new(None),
             limits_known: AtomicBool::new(false),
             chunk_bytes: AtomicUsize::new(0),
+            digest_failures: Mutex::new(HashMap::new()),
             session: tokio::sync::Mutex::new(Session::default()),
             board: Mutex::new(Board {
                 last_contact_ms: last_contact,
@@ -987,7 +991,6 @@ impl Shared {
             size,
             sha256: B64.encode(&digest),
         };
-        let mut digest_retries = 0;
         let mut status = match self.declare_upload(token, &request).await? {
             Some(s) => s,
             None => return Ok(()),
@@ -998,6 +1001,7 @@ impl Shared {
             }
             self.note_upload(id, kind, size, &digest, &status).await?;
             if status.held {
+                self.digest_failures().remove(&id);
                 self.blocking(move |v| v.outbox_settle(&[id], &[])).await?;
                 self.refresh_counts().await;
                 tracing::info!(bytes = size, "large record held by the service");
@@ -1030,10 +1034,23 @@ impl Shared {
                     ..
                 }) => status.received = held,
                 // The bytes did not add up (altered on the way): the service
-                // discarded them; start over, a few times.
-                Err(SyncError::Refused { status: 422, .. }) if digest_retries < DIGEST_RETRIES => {
-                    digest_retries += 1;
-                    tracing::warn!("an upload arrived altered; sending it again");
+                // discarded them; start over, a few times in a row at most.
+                Err(SyncError::Refused { status: 422, .. }) => {
+                    let failures = {
+                        let mut all = self.digest_failures();
+                        let n = all.entry(id).or_insert(0);
+                        *n += 1;
+                        *n
+                    };
+                    if failures >= DIGEST_FAILURES {
+                        self.digest_failures().remove(&id);
+                        tracing::warn!(
+                            failures,
+                            "an upload arrived altered every time; kept as refused"
+                        );
+                        return self.refuse(id, RejectReason::DigestMismatch).await;
+                    }
+                    tracing::warn!(failures, "an upload arrived altered; sending it again");
                     // Declared with the digest computed afresh.
                     digest = sha256_of(text.clone()).await?;
                     request.sha256 = B64.encode(&digest);
@@ -1061,6 +1078,12 @@ impl Shared {
                 }
             }
         }
+    }
+
+    fn digest_failures(&self) -> std::sync::MutexGuard<'_, HashMap<RecordId, u32>> {
+        self.digest_failures
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
     }
 
     /// Declares an upload (or finds it again): where it stands, or `None`

@@ -53,8 +53,9 @@
 //!    in [`SyncState::upload`]; it counts as waiting until the service holds
 //!    it. A chunk in flight gives way the moment an alert is raised, and no
 //!    new chunk starts while an alert is being sent. A digest mismatch
-//!    (bytes altered on the way) starts the upload over, twice at most per
-//!    pass; a refused envelope is kept with its reason; one larger than
+//!    (bytes altered on the way) starts the upload over; the third in a row
+//!    for the same record (in a run) keeps it as refused (`digest_mismatch`)
+//!    instead of sending it forever; a refused envelope is kept with its reason; one larger than
 //!    `max_upload_bytes` is refused as `too_large`. A service without
 //!    `/v1/limits` gets everything in batches, as before.
 //! 6. **Pull.** Status updates for this device since a cursor, stored as
