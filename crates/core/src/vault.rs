@@ -149,13 +149,13 @@ pub(crate) struct Inner {
 ///
 /// # An alert has the database first
 ///
-/// Everything goes through one connection behind one lock. An alert being
-/// written (the panic button) or settled by the alert lane takes it with
-/// [`Vault::inner_urgent`]: while it waits, nobody else starts (see
-/// [`Vault::inner`]), so it waits at most for the one call in progress. The
-/// long writers keep their calls short for this (the sync client settles
-/// in small transactions, and reads its batches and checkpoints the WAL on a
-/// second connection, never under the lock: [`Vault::with_side`]).
+/// Every write goes through one connection behind one lock. An alert being
+/// written (the panic button) or settled by the alert lane asks for it as
+/// urgent: while an urgent caller waits, no ordinary caller starts, so the
+/// alert waits at most for the one call in progress. The long writers keep
+/// their calls short for this: the sync client settles in small
+/// transactions, and reads its batches and checkpoints the WAL on a second
+/// connection, never under the lock.
 #[derive(Debug)]
 pub struct Vault {
     path: PathBuf,
