@@ -199,6 +199,8 @@ struct Shared {
     chunk_bytes: AtomicUsize,
     /// Digest mismatches in a row, per record being uploaded (this run).
     digest_failures: Mutex<HashMap<RecordId, u32>>,
+    /// A WAL checkpoint is running.
+    checkpointing: Arc<AtomicBool>,
     session: tokio::sync::Mutex<Session>,
     board: Mutex<Board>,
     state: watch::Sender<SyncState>,
@@ -271,6 +273,7 @@ impl SyncEngine {
             limits_known: AtomicBool::new(false),
             chunk_bytes: AtomicUsize::new(0),
             digest_failures: Mutex::new(HashMap::new()),
+            checkpointing: Arc::new(AtomicBool::new(false)),
             session: tokio::sync::Mutex::new(Session::default()),
             board: Mutex::new(Board {
                 last_contact_ms: last_contact,
@@ -840,14 +843,10 @@ impl Shared {
                         self.yield_to_alerts().await;
                         self.settle(batch, resp).await?;
                         // The WAL those writes grew is copied back now, on
-                        // the checkpointing connection: an alert's commit
-                        // never pays for it.
+                        // the second connection: an alert's commit never
+                        // pays for it, nor does the next batch wait for it.
                         self.yield_to_alerts().await;
-                        self.blocking(|v| {
-                            v.checkpoint();
-                            Ok(())
-                        })
-                        .await?;
+                        self.checkpoint_in_background();
                         // Counting scans the outbox: not after every batch.
                         if last_count.elapsed() >= COUNT_EVERY {
                             last_count = Instant::now();
@@ -891,6 +890,19 @@ impl Shared {
             // Then the large records, one at a time, in the order written.
             return self.push_uploads(token).await;
         }
+    }
+
+    /// Starts a WAL checkpoint off the lane (one at a time; skipped while
+    /// one runs).
+    fn checkpoint_in_background(&self) {
+        if self.checkpointing.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        let (data, running) = (self.data.clone(), self.checkpointing.clone());
+        tokio::task::spawn_blocking(move || {
+            data.vault().checkpoint();
+            running.store(false, Ordering::SeqCst);
+        });
     }
 
     // ----- uploads of large records -----------------------------------------
