@@ -47,7 +47,7 @@ pub(crate) struct SyncCounts {
 }
 
 /// Ids settled per local transaction (see [`Vault::outbox_settle`]).
-pub(crate) const SETTLE_CHUNK: usize = 50;
+pub(crate) const SETTLE_CHUNK: usize = 100;
 
 pub(crate) const SETTING_DIRECTORY_KEY: &str = "sync.directory_key";
 pub(crate) const SETTING_REGISTERED_SEALING: &str = "sync.registered_sealing_key";
