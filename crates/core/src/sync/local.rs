@@ -214,7 +214,7 @@ impl Vault {
     /// Settles what the service answered: exactly the `held` ids leave the
     /// outbox (their records remember when), and each `refused` one stays,
     /// marked with its reason, never resent. In short local transactions
-    /// (50 ids each), so that an alert waiting for the
+    /// (100 ids each), so that an alert waiting for the
     /// database gets in between two of them; an app killed between two
     /// leaves the rest queued, sent again and answered as held by the
     /// service (which keeps one copy). Returns how many left the outbox.
