@@ -21,7 +21,7 @@
 
 use crate::error::StoreError;
 use crate::schema::VAULT_SCHEMA;
-use crate::vault::{Session, Vault};
+use crate::vault::{Inner, Session, Vault};
 use kulna_crypto::envelope::{open_sealed, seal_to};
 use kulna_crypto::vault::FieldAad;
 use kulna_crypto::{seal_envelope, DataKey, SealInput, SealingSecretKey};
@@ -182,9 +182,14 @@ fn enqueue(tx: &Connection, space: Option<i64>, envelope: &Envelope) -> Result<(
 }
 
 impl Vault {
-    fn seal(&self, id: RecordId, record: &NewRecord<'_>, now: i64) -> Result<Envelope, StoreError> {
+    fn seal(
+        &self,
+        inner: &Inner,
+        id: RecordId,
+        record: &NewRecord<'_>,
+        now: i64,
+    ) -> Result<Envelope, StoreError> {
         let service = self.service_key()?;
-        let inner = self.inner();
         Ok(seal_envelope(
             &SealInput {
                 id,
@@ -201,13 +206,19 @@ impl Vault {
 
     /// Saves a record and queues it for the service, in one transaction.
     /// Works locked (the panic button) and unlocked. Alerts are committed
-    /// durably (`synchronous = FULL`) before this returns.
+    /// durably (`synchronous = FULL`) before this returns, and go ahead of
+    /// every other caller waiting for the database (see [`Vault`]).
     pub fn save_record(&self, record: NewRecord<'_>) -> Result<RecordId, StoreError> {
         validate_region(record.region)?;
         let id = RecordId::new_v7();
         let now = self.now_ms();
-        let envelope = self.seal(id, &record, now)?;
-        let mut inner = self.inner();
+        let durable = record.kind == RecordKind::Alert;
+        let mut inner = if durable {
+            self.inner_urgent()
+        } else {
+            self.inner()
+        };
+        let envelope = self.seal(&inner, id, &record, now)?;
         let session = self.with_session(&mut inner, |_, s| {
             Ok((
                 s.slot,
@@ -228,7 +239,6 @@ impl Vault {
             }
             Err(e) => return Err(e),
         };
-        let durable = record.kind == RecordKind::Alert;
         in_transaction(&mut inner.conn, durable, |tx| {
             insert_record(tx, &id, space, &record, now, local.as_deref(), false)?;
             enqueue(tx, space, &envelope)
@@ -343,8 +353,8 @@ impl Vault {
             region: record.region,
             payload: &payload,
         };
-        let envelope = self.seal(id, &new, record.created_at_ms)?;
         let mut inner = self.inner();
+        let envelope = self.seal(&inner, id, &new, record.created_at_ms)?;
         let space = self.with_session(&mut inner, |_, s| Ok(s.slot))?;
         in_transaction(&mut inner.conn, record.kind == RecordKind::Alert, |tx| {
             let n = tx.execute(

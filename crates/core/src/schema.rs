@@ -183,6 +183,13 @@ pub(crate) const MIGRATIONS: &[M<'static>] = &[
         ALTER TABLE directory_entry ADD COLUMN search_day INTEGER NOT NULL DEFAULT 0;
         UPDATE directory_entry SET search_day = kulna_dir_key(entry, rowid) >> 32;",
     ),
+    // 8: counting what waits (shown on every screen, refreshed while a
+    // backlog drains) reads two small indexes instead of every envelope:
+    // the count no longer holds the database while an alert waits for it.
+    M::up(
+        "CREATE INDEX outbox_waiting ON outbox (space, kind) WHERE rejected_reason IS NULL;
+        CREATE INDEX outbox_refused ON outbox (rejected_at_ms) WHERE rejected_reason IS NOT NULL;",
+    ),
 ];
 
 /// The migrations, ready to run.

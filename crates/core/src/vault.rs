@@ -47,8 +47,8 @@ use kulna_crypto::{
 use rusqlite::{params, Connection, OptionalExtension};
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::Duration;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 use zeroize::Zeroizing;
 
 /// The database file, under the app data directory.
@@ -146,12 +146,75 @@ pub(crate) struct Inner {
 /// The vault, its device identity and its outbox. One per data directory;
 /// share it behind an `Arc`. Every method is blocking (SQLite, PBKDF2): call
 /// it off the async runtime.
+///
+/// # An alert has the database first
+///
+/// Every write goes through one connection behind one lock. An alert being
+/// written (the panic button) or settled by the alert lane asks for it as
+/// urgent: while an urgent caller waits, no ordinary caller starts, so the
+/// alert waits at most for the one call in progress. The long writers keep
+/// their calls short for this: the sync client settles in small
+/// transactions, and reads its batches and checkpoints the WAL on a second
+/// connection, never under the lock.
 #[derive(Debug)]
 pub struct Vault {
     path: PathBuf,
     options: VaultOptions,
     service_key: Mutex<Option<SealingPublicKey>>,
     inner: Mutex<Inner>,
+    /// Urgent callers waiting for `inner`.
+    urgent: UrgentGate,
+    /// A second connection, for the sync client's reads of the outbox and
+    /// WAL checkpoints: neither needs the first connection's lock (WAL
+    /// readers never block its writer).
+    side: Mutex<Option<Connection>>,
+}
+
+/// How many urgent callers wait for the connection; the others hold back
+/// while there are any.
+#[derive(Debug, Default)]
+struct UrgentGate {
+    waiting: Mutex<usize>,
+    clear: Condvar,
+}
+
+/// The longest an ordinary call holds back for urgent ones (it then goes on:
+/// a stream of alerts must not stop the app).
+const MAX_HOLD_BACK: Duration = Duration::from_secs(2);
+
+impl UrgentGate {
+    fn count(&self) -> MutexGuard<'_, usize> {
+        self.waiting.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn enter(&self) {
+        *self.count() += 1;
+    }
+
+    fn leave(&self) {
+        let mut n = self.count();
+        *n = n.saturating_sub(1);
+        if *n == 0 {
+            self.clear.notify_all();
+        }
+    }
+
+    /// Waits until no urgent caller is waiting (bounded).
+    fn hold_back(&self) {
+        let deadline = Instant::now() + MAX_HOLD_BACK;
+        let mut n = self.count();
+        while *n > 0 {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return;
+            }
+            n = self
+                .clear
+                .wait_timeout(n, left)
+                .map(|(g, _)| g)
+                .unwrap_or_else(|e| e.into_inner().0);
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -171,6 +234,18 @@ pub(crate) fn open_connection(path: &Path) -> Result<Connection, StoreError> {
     // The directory index's triggers call these (schema 4).
     crate::directory::index::register(&conn)?;
     schema::migrations().to_latest(&mut conn)?;
+    Ok(conn)
+}
+
+/// The second connection: the database must exist already (it is never
+/// created here); it reads, and checkpoints, but never writes rows.
+fn open_side(path: &Path) -> Result<Connection, StoreError> {
+    let conn = Connection::open_with_flags(
+        path,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
     Ok(conn)
 }
 
@@ -210,6 +285,8 @@ impl Vault {
                 session: None,
                 device,
             }),
+            urgent: UrgentGate::default(),
+            side: Mutex::new(None),
         })
     }
 
@@ -218,10 +295,59 @@ impl Vault {
         &self.path
     }
 
+    /// The connection and session, after any urgent caller waiting for them.
     pub(crate) fn inner(&self) -> MutexGuard<'_, Inner> {
+        self.urgent.hold_back();
+        self.lock_inner()
+    }
+
+    /// The connection and session for an alert: ahead of every ordinary
+    /// caller not yet holding them.
+    pub(crate) fn inner_urgent(&self) -> MutexGuard<'_, Inner> {
+        self.urgent.enter();
+        let guard = self.lock_inner();
+        self.urgent.leave();
+        guard
+    }
+
+    fn lock_inner(&self) -> MutexGuard<'_, Inner> {
         // A panic while holding the lock cannot leave SQLite half-written
         // (transactions roll back), so a poisoned lock is still usable.
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Runs `f` on the second connection (opened on first use). `None` when
+    /// it cannot be opened; the caller then uses the first one.
+    pub(crate) fn with_side<T>(
+        &self,
+        f: impl FnOnce(&Connection) -> Result<T, StoreError>,
+    ) -> Option<Result<T, StoreError>> {
+        let mut slot = self.side.lock().unwrap_or_else(|e| e.into_inner());
+        if slot.is_none() {
+            match open_side(&self.path) {
+                Ok(c) => *slot = Some(c),
+                Err(e) => {
+                    tracing::debug!(error = %e, "the second connection did not open");
+                    return None;
+                }
+            }
+        }
+        slot.as_ref().map(f)
+    }
+
+    /// Copies what the WAL holds back into the database (a passive
+    /// checkpoint: it waits for no reader or writer), on the second
+    /// connection, so the lock is not held meanwhile and an alert's commit
+    /// does not pay for it. Best effort: SQLite still checkpoints by itself
+    /// if this is never called.
+    pub(crate) fn checkpoint(&self) {
+        let done = self.with_side(|conn| {
+            conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
+            Ok(())
+        });
+        if let Some(Err(e)) = done {
+            tracing::debug!(error = %e, "checkpoint failed");
+        }
     }
 
     pub(crate) fn now_ms(&self) -> i64 {
@@ -695,6 +821,12 @@ impl Vault {
         if shred.is_err() {
             tracing::warn!("wipe: the database could not be emptied; deleting its files");
         }
+        // The second connection goes too (it would keep the old file).
+        let mut side = self.side.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(c) = side.take() {
+            let _ = c.close();
+        }
+        drop(side);
         let old = std::mem::replace(&mut inner.conn, Connection::open_in_memory()?);
         if let Err((_, e)) = old.close() {
             tracing::warn!(error = %e, "wipe: closing the database failed");

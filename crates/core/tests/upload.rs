@@ -322,6 +322,64 @@ async fn a_chunk_altered_on_the_way_is_refused_and_the_record_still_arrives_inta
     assert_eq!(data.vault().outbox_refused().unwrap().len(), 0);
 }
 
+/// Every chunk altered on the way, every time: after three digest
+/// mismatches in a row the device keeps the record as refused
+/// (`digest_mismatch`) instead of sending it forever, and the rest goes on.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_upload_altered_every_time_is_refused_after_three_tries_not_sent_forever() {
+    let service = Service::start().await;
+    let proxy = Proxy::clean(service.addr).await;
+    proxy.extra.tamper_every_chunk.store(true, Ordering::SeqCst);
+    let dir = tempfile::tempdir().unwrap();
+    let data = device(dir.path(), &service);
+    let big = big_payload(MIB);
+    let big_id = save(&data, RecordKind::Report, &big);
+    let size = envelope_len(dir.path(), big_id);
+    let small = payload("report", 1);
+    let small_id = save(&data, RecordKind::Report, &small);
+    let engine = SyncEngine::start(data.clone(), fast_options(&proxy.url)).unwrap();
+    let state = wait_state(&engine, Duration::from_secs(60), |s| {
+        s.refused == 1 && s.waiting.total() == 0
+    })
+    .await;
+    assert_eq!(
+        state.problem,
+        Some(kulna_model::SyncProblem::ItemRefused {
+            id: big_id,
+            kind: RecordKind::Report,
+            reason: kulna_model::api::RejectReason::DigestMismatch,
+        })
+    );
+    let refused = data.vault().outbox_refused().unwrap();
+    assert_eq!(refused.len(), 1);
+    assert_eq!(refused[0].id, big_id);
+    assert_eq!(
+        refused[0].reason,
+        kulna_model::api::RejectReason::DigestMismatch
+    );
+    // Sent whole three times, then no more: give the engine time to try
+    // again if it were going to.
+    let sent = proxy.forwarded.load(Ordering::SeqCst);
+    assert!(sent >= 3 * size, "{sent} bytes for three {size}-byte tries");
+    assert!(
+        sent < 4 * size + 4 * OVERHEAD,
+        "{sent} bytes: sent a fourth time"
+    );
+    engine.send_now();
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    assert!(
+        proxy.forwarded.load(Ordering::SeqCst) < sent + OVERHEAD,
+        "a refused upload was sent again"
+    );
+    engine.shutdown().await;
+    // The small record arrived; the altered one is not on the service.
+    assert_exactly_once(
+        &service.db,
+        &service.secret(),
+        &HashMap::from([(small_id, small)]),
+    );
+}
+
 /// An alert raised while a large upload holds a slow link is on the service
 /// quickly, before the upload is done: the chunk in flight gives way.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -190,6 +190,10 @@ pub enum RejectReason {
     IdConflict,
     /// `POST /v1/alerts` accepts alerts only.
     NotAnAlert,
+    /// Set by the device, never sent by the service: an upload of this
+    /// record arrived altered (its SHA-256 did not match) every time it was
+    /// sent, so the device stopped sending it.
+    DigestMismatch,
 }
 
 /// `POST /v1/alerts`: answered once the alert is durable.

@@ -23,10 +23,13 @@ pub(crate) struct Timeouts {
     pub(crate) alert: Duration,
 }
 
-/// One HTTP client for the service (connections are reused).
+/// The HTTP clients for the service (connections are reused): one for
+/// everything, and one for alerts alone, so an alert never waits for a
+/// connection busy with a batch or an upload chunk.
 #[derive(Debug, Clone)]
 pub(crate) struct ServiceClient {
     http: reqwest::Client,
+    alerts: reqwest::Client,
     url: ServiceUrl,
     timeouts: Timeouts,
 }
@@ -94,14 +97,18 @@ async fn json<T: DeserializeOwned>(resp: Response) -> Result<T, SyncError> {
 
 impl ServiceClient {
     pub(crate) fn new(url: ServiceUrl, timeouts: Timeouts) -> Result<Self, SyncError> {
-        let http = reqwest::Client::builder()
-            .connect_timeout(timeouts.connect)
-            .pool_idle_timeout(Duration::from_secs(30))
-            .user_agent(concat!("kulna-maak/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(SyncError::Unreachable)?;
+        let build = || {
+            reqwest::Client::builder()
+                .connect_timeout(timeouts.connect)
+                .pool_idle_timeout(Duration::from_secs(30))
+                .tcp_nodelay(true)
+                .user_agent(concat!("kulna-maak/", env!("CARGO_PKG_VERSION")))
+                .build()
+                .map_err(SyncError::Unreachable)
+        };
         Ok(Self {
-            http,
+            http: build()?,
+            alerts: build()?,
             url,
             timeouts,
         })
@@ -174,7 +181,7 @@ impl ServiceClient {
         envelope: &str,
     ) -> Result<AlertResponse, SyncError> {
         let resp = self
-            .http
+            .alerts
             .post(self.url.endpoint("/v1/alerts"))
             .timeout(self.timeouts.alert)
             .header(AUTHORIZATION, bearer(token))

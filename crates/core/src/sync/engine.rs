@@ -23,7 +23,7 @@ use kulna_model::directory::{
     DirectoryBodyKind, DirectoryDelta, DirectorySnapshot, SignedDirectory, DIRECTORY_SIGNATURE_TAG,
 };
 use kulna_model::{OutboxCounts, RecordId, RecordKind, SyncProblem, SyncState, UploadProgress};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -93,9 +93,10 @@ const COUNT_EVERY: Duration = Duration::from_millis(250);
 const UPDATES_PAGE: u32 = 500;
 /// The smallest chunk an upload shrinks to on a network that keeps cutting.
 const MIN_CHUNK: usize = 16 * 1024;
-/// An upload whose digest the service found wrong is started over at most
-/// this many times in one pass.
-const DIGEST_RETRIES: u32 = 2;
+/// An upload whose bytes the service found altered this many times in a
+/// row (digest mismatch) is kept as refused (`digest_mismatch`) instead of
+/// being sent again and again.
+const DIGEST_FAILURES: u32 = 3;
 
 #[derive(Debug, Default)]
 struct Session {
@@ -196,6 +197,10 @@ struct Shared {
     /// The chunk size uploads use now: the announced one, halved after a
     /// cut mid-chunk, doubled back after each chunk that gets through.
     chunk_bytes: AtomicUsize,
+    /// Digest mismatches in a row, per record being uploaded (this run).
+    digest_failures: Mutex<HashMap<RecordId, u32>>,
+    /// A WAL checkpoint is running.
+    checkpointing: Arc<AtomicBool>,
     session: tokio::sync::Mutex<Session>,
     board: Mutex<Board>,
     state: watch::Sender<SyncState>,
@@ -267,6 +272,8 @@ impl SyncEngine {
             limits: Mutex::new(None),
             limits_known: AtomicBool::new(false),
             chunk_bytes: AtomicUsize::new(0),
+            digest_failures: Mutex::new(HashMap::new()),
+            checkpointing: Arc::new(AtomicBool::new(false)),
             session: tokio::sync::Mutex::new(Session::default()),
             board: Mutex::new(Board {
                 last_contact_ms: last_contact,
@@ -547,6 +554,8 @@ impl Shared {
     async fn alert_lane(self: Arc<Self>) {
         let mut backoff = Backoff::new(self.options.alert_retry_base, self.options.alert_retry_cap);
         let mut auth_retry = false;
+        // Alerts were sent (or tried) since the counts were last read.
+        let mut sent_since_count = false;
         while !self.stopped() {
             let alerts = match self.blocking(|v| v.pending_alerts(16)).await {
                 Ok(a) => a,
@@ -561,6 +570,11 @@ impl Shared {
             };
             if alerts.is_empty() {
                 self.alerts_idle();
+                if sent_since_count {
+                    // The full counts, once the alerts are out.
+                    sent_since_count = false;
+                    self.refresh_counts().await;
+                }
                 backoff.reset();
                 self.set_problem(Lane::Alert, None, None);
                 if !self.wait(&self.wake_alert, self.options.interval).await {
@@ -573,11 +587,12 @@ impl Shared {
             self.set_syncing(Lane::Alert, true);
             let result = self.send_alerts(alerts).await;
             self.set_syncing(Lane::Alert, false);
+            sent_since_count = true;
             if result.is_err() {
                 // Waiting to retry: the backlog need not wait too.
                 self.alerts_idle();
+                self.refresh_counts().await;
             }
-            self.refresh_counts().await;
             match result {
                 Ok(()) => {
                     backoff.reset();
@@ -630,15 +645,30 @@ impl Shared {
         let Some(token) = self.session(true).await? else {
             return Err(SyncError::Unauthorized);
         };
+        let mut held_any = false;
+        let result = self.send_alerts_with(&token, alerts, &mut held_any).await;
+        if held_any {
+            self.contact().await;
+        }
+        result
+    }
+
+    async fn send_alerts_with(
+        &self,
+        token: &DeviceToken,
+        alerts: Vec<Pending>,
+        held_any: &mut bool,
+    ) -> Result<(), SyncError> {
+        let token = token.clone();
         for alert in alerts {
             match self.client.post_alert(&token, &alert.json).await {
                 Ok(resp) if resp.id == alert.id => {
-                    self.blocking(move |v| v.outbox_settle(&[alert.id], &[]))
+                    self.blocking(move |v| v.alert_settle(&[alert.id], &[]))
                         .await?;
+                    *held_any = true;
                     // Tell the screen at once: help has been called (the full
-                    // counts follow).
+                    // counts follow once no alert waits).
                     self.publish(|b| b.waiting.alerts = b.waiting.alerts.saturating_sub(1));
-                    self.refresh_counts().await;
                     tracing::info!("alert held by the service");
                 }
                 Ok(_) => return Err(SyncError::Incompatible("acknowledged another alert")),
@@ -652,7 +682,7 @@ impl Shared {
                     ..
                 }) => {
                     tracing::warn!(?reason, "an alert was refused by the service");
-                    self.blocking(move |v| v.outbox_settle(&[], &[(alert.id, reason)]))
+                    self.blocking(move |v| v.alert_settle(&[], &[(alert.id, reason)]))
                         .await?;
                 }
                 // Refused without a reason (an older service), or no alert
@@ -663,10 +693,10 @@ impl Shared {
                 | Err(SyncError::Incompatible("unknown route")) => {
                     let resp = self.client.post_batch(&token, &[&alert.json]).await?;
                     self.settle(vec![alert], resp).await?;
+                    *held_any = true;
                 }
                 Err(e) => return Err(e),
             }
-            self.contact().await;
         }
         Ok(())
     }
@@ -812,6 +842,11 @@ impl Shared {
                         // database first.
                         self.yield_to_alerts().await;
                         self.settle(batch, resp).await?;
+                        // The WAL those writes grew is copied back now, on
+                        // the second connection: an alert's commit never
+                        // pays for it, nor does the next batch wait for it.
+                        self.yield_to_alerts().await;
+                        self.checkpoint_in_background();
                         // Counting scans the outbox: not after every batch.
                         if last_count.elapsed() >= COUNT_EVERY {
                             last_count = Instant::now();
@@ -855,6 +890,19 @@ impl Shared {
             // Then the large records, one at a time, in the order written.
             return self.push_uploads(token).await;
         }
+    }
+
+    /// Starts a WAL checkpoint off the lane (one at a time; skipped while
+    /// one runs).
+    fn checkpoint_in_background(&self) {
+        if self.checkpointing.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        let (data, running) = (self.data.clone(), self.checkpointing.clone());
+        tokio::task::spawn_blocking(move || {
+            data.vault().checkpoint();
+            running.store(false, Ordering::SeqCst);
+        });
     }
 
     // ----- uploads of large records -----------------------------------------
@@ -955,7 +1003,6 @@ impl Shared {
             size,
             sha256: B64.encode(&digest),
         };
-        let mut digest_retries = 0;
         let mut status = match self.declare_upload(token, &request).await? {
             Some(s) => s,
             None => return Ok(()),
@@ -966,6 +1013,7 @@ impl Shared {
             }
             self.note_upload(id, kind, size, &digest, &status).await?;
             if status.held {
+                self.digest_failures().remove(&id);
                 self.blocking(move |v| v.outbox_settle(&[id], &[])).await?;
                 self.refresh_counts().await;
                 tracing::info!(bytes = size, "large record held by the service");
@@ -998,10 +1046,23 @@ impl Shared {
                     ..
                 }) => status.received = held,
                 // The bytes did not add up (altered on the way): the service
-                // discarded them; start over, a few times.
-                Err(SyncError::Refused { status: 422, .. }) if digest_retries < DIGEST_RETRIES => {
-                    digest_retries += 1;
-                    tracing::warn!("an upload arrived altered; sending it again");
+                // discarded them; start over, a few times in a row at most.
+                Err(SyncError::Refused { status: 422, .. }) => {
+                    let failures = {
+                        let mut all = self.digest_failures();
+                        let n = all.entry(id).or_insert(0);
+                        *n += 1;
+                        *n
+                    };
+                    if failures >= DIGEST_FAILURES {
+                        self.digest_failures().remove(&id);
+                        tracing::warn!(
+                            failures,
+                            "an upload arrived altered every time; kept as refused"
+                        );
+                        return self.refuse(id, RejectReason::DigestMismatch).await;
+                    }
+                    tracing::warn!(failures, "an upload arrived altered; sending it again");
                     // Declared with the digest computed afresh.
                     digest = sha256_of(text.clone()).await?;
                     request.sha256 = B64.encode(&digest);
@@ -1029,6 +1090,12 @@ impl Shared {
                 }
             }
         }
+    }
+
+    fn digest_failures(&self) -> std::sync::MutexGuard<'_, HashMap<RecordId, u32>> {
+        self.digest_failures
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
     }
 
     /// Declares an upload (or finds it again): where it stands, or `None`

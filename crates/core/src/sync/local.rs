@@ -47,6 +47,9 @@ pub(crate) struct SyncCounts {
     pub(crate) status_updates: u32,
 }
 
+/// Ids settled per local transaction (see [`Vault::outbox_settle`]).
+pub(crate) const SETTLE_CHUNK: usize = 100;
+
 pub(crate) const SETTING_DIRECTORY_KEY: &str = "sync.directory_key";
 pub(crate) const SETTING_REGISTERED_SEALING: &str = "sync.registered_sealing_key";
 pub(crate) const SETTING_UPDATES_CURSOR: &str = "sync.updates_cursor";
@@ -96,14 +99,24 @@ pub(crate) fn put_setting(conn: &Connection, name: &str, value: &str) -> Result<
 }
 
 impl Vault {
-    /// Alerts waiting to be sent, in the order they were made.
+    /// Alerts waiting to be sent, in the order they were made (ahead of
+    /// ordinary callers waiting for the database).
     pub(crate) fn pending_alerts(&self, limit: usize) -> Result<Vec<Pending>, StoreError> {
-        self.pending(0, 0, limit, usize::MAX, usize::MAX)
+        pending_in(
+            &self.inner_urgent().conn,
+            0,
+            0,
+            limit,
+            usize::MAX,
+            usize::MAX,
+        )
     }
 
     /// Other records waiting, after `after_rowid`, in written order, at most
     /// `limit` of them and about `max_bytes` of envelope text (at least one),
     /// leaving out envelopes longer than `max_item_bytes` (they go as uploads).
+    /// Read on the second connection: a batch being read never holds up an
+    /// alert being written.
     pub(crate) fn pending_batch(
         &self,
         after_rowid: i64,
@@ -111,7 +124,12 @@ impl Vault {
         max_bytes: usize,
         max_item_bytes: usize,
     ) -> Result<Vec<Pending>, StoreError> {
-        self.pending(1, after_rowid, limit, max_bytes, max_item_bytes)
+        let read =
+            |conn: &Connection| pending_in(conn, 1, after_rowid, limit, max_bytes, max_item_bytes);
+        match self.with_side(read) {
+            Some(batch) => batch,
+            None => read(&self.inner().conn),
+        }
     }
 
     /// The next record waiting after `after_rowid` whose envelope is longer
@@ -194,75 +212,46 @@ impl Vault {
         Ok(())
     }
 
-    fn pending(
-        &self,
-        urgency: u8,
-        after_rowid: i64,
-        limit: usize,
-        max_bytes: usize,
-        max_item_bytes: usize,
-    ) -> Result<Vec<Pending>, StoreError> {
-        let inner = self.inner();
-        let mut stmt = inner.conn.prepare_cached(
-            "SELECT rowid, record_id, kind, envelope FROM outbox
-             WHERE urgency = ?1 AND rowid > ?2 AND rejected_reason IS NULL
-               AND (?4 IS NULL OR length(CAST(envelope AS BLOB)) <= ?4)
-             ORDER BY urgency, rowid LIMIT ?3",
-        )?;
-        let limit = i64::try_from(limit.max(1)).unwrap_or(i64::MAX);
-        let max_item = (max_item_bytes != usize::MAX)
-            .then(|| i64::try_from(max_item_bytes).unwrap_or(i64::MAX));
-        let mut rows = stmt.query(params![urgency, after_rowid, limit, max_item])?;
-        let mut out = Vec::new();
-        let mut bytes = 0usize;
-        while let Some(row) = rows.next()? {
-            let json: String = row.get(3)?;
-            if !out.is_empty() && bytes.saturating_add(json.len()) > max_bytes {
-                break;
-            }
-            bytes = bytes.saturating_add(json.len());
-            out.push(Pending {
-                rowid: row.get(0)?,
-                id: id_of(&row.get::<_, Vec<u8>>(1)?)?,
-                kind: kind_of(row.get(2)?)?,
-                json,
-            });
-        }
-        Ok(out)
-    }
-
-    /// Settles what the service answered, in **one local transaction**:
-    /// exactly the `held` ids leave the outbox (their records remember when),
-    /// and each `refused` one stays, marked with its reason, never resent.
-    /// Returns how many left the outbox.
+    /// Settles what the service answered: exactly the `held` ids leave the
+    /// outbox (their records remember when), and each `refused` one stays,
+    /// marked with its reason, never resent. In short local transactions
+    /// (100 ids each), so that an alert waiting for the
+    /// database gets in between two of them; an app killed between two
+    /// leaves the rest queued, sent again and answered as held by the
+    /// service (which keeps one copy). Returns how many left the outbox.
     pub fn outbox_settle(
         &self,
         held: &[RecordId],
         refused: &[(RecordId, RejectReason)],
     ) -> Result<usize, StoreError> {
         let now = self.now_ms();
-        let mut inner = self.inner();
-        let tx = inner.conn.transaction()?;
         let mut n = 0;
-        {
-            let mut del = tx.prepare_cached("DELETE FROM outbox WHERE record_id = ?1")?;
-            let mut sent = tx.prepare_cached(
-                "UPDATE record SET sent_at_ms = ?2 WHERE id = ?1 AND sent_at_ms IS NULL",
-            )?;
-            for id in held {
-                n += del.execute([&id.as_bytes()[..]])?;
-                sent.execute(params![&id.as_bytes()[..], now])?;
-            }
-            let mut reject = tx.prepare_cached(
-                "UPDATE outbox SET rejected_reason = ?2, rejected_at_ms = ?3
-                 WHERE record_id = ?1 AND rejected_reason IS NULL",
-            )?;
-            for (id, reason) in refused {
-                reject.execute(params![&id.as_bytes()[..], reason_name(*reason), now])?;
-            }
+        let mut chunks = held.chunks(SETTLE_CHUNK).peekable();
+        if chunks.peek().is_none() {
+            return settle_in(&mut self.inner().conn, now, &[], refused);
         }
-        tx.commit()?;
+        while let Some(chunk) = chunks.next() {
+            // The refusals with the last ids of the answer.
+            let refused = if chunks.peek().is_none() {
+                refused
+            } else {
+                &[]
+            };
+            // Taken again for each transaction: an alert waiting goes first.
+            n += settle_in(&mut self.inner().conn, now, chunk, refused)?;
+        }
         Ok(n)
+    }
+
+    /// [`Vault::outbox_settle`] for the alert lane: one transaction, ahead of
+    /// ordinary callers waiting for the database.
+    pub(crate) fn alert_settle(
+        &self,
+        held: &[RecordId],
+        refused: &[(RecordId, RejectReason)],
+    ) -> Result<usize, StoreError> {
+        let now = self.now_ms();
+        settle_in(&mut self.inner_urgent().conn, now, held, refused)
     }
 
     /// The records the service refused, newest first. Unlocked: those of the
@@ -515,6 +504,72 @@ impl Vault {
         tx.commit()?;
         Ok(())
     }
+}
+
+fn pending_in(
+    conn: &Connection,
+    urgency: u8,
+    after_rowid: i64,
+    limit: usize,
+    max_bytes: usize,
+    max_item_bytes: usize,
+) -> Result<Vec<Pending>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT rowid, record_id, kind, envelope FROM outbox
+         WHERE urgency = ?1 AND rowid > ?2 AND rejected_reason IS NULL
+           AND (?4 IS NULL OR length(CAST(envelope AS BLOB)) <= ?4)
+         ORDER BY urgency, rowid LIMIT ?3",
+    )?;
+    let limit = i64::try_from(limit.max(1)).unwrap_or(i64::MAX);
+    let max_item =
+        (max_item_bytes != usize::MAX).then(|| i64::try_from(max_item_bytes).unwrap_or(i64::MAX));
+    let mut rows = stmt.query(params![urgency, after_rowid, limit, max_item])?;
+    let mut out = Vec::new();
+    let mut bytes = 0usize;
+    while let Some(row) = rows.next()? {
+        let json: String = row.get(3)?;
+        if !out.is_empty() && bytes.saturating_add(json.len()) > max_bytes {
+            break;
+        }
+        bytes = bytes.saturating_add(json.len());
+        out.push(Pending {
+            rowid: row.get(0)?,
+            id: id_of(&row.get::<_, Vec<u8>>(1)?)?,
+            kind: kind_of(row.get(2)?)?,
+            json,
+        });
+    }
+    Ok(out)
+}
+
+/// Settles `held` and `refused` in one transaction.
+fn settle_in(
+    conn: &mut Connection,
+    now: i64,
+    held: &[RecordId],
+    refused: &[(RecordId, RejectReason)],
+) -> Result<usize, StoreError> {
+    let tx = conn.transaction()?;
+    let mut n = 0;
+    {
+        let mut del = tx.prepare_cached("DELETE FROM outbox WHERE record_id = ?1")?;
+        let mut sent = tx.prepare_cached(
+            "UPDATE record SET sent_at_ms = ?2 WHERE id = ?1 AND sent_at_ms IS NULL",
+        )?;
+        for id in held {
+            n += del.execute([&id.as_bytes()[..]])?;
+            sent.execute(params![&id.as_bytes()[..], now])?;
+        }
+        let mut reject = tx.prepare_cached(
+            "UPDATE outbox SET rejected_reason = ?2, rejected_at_ms = ?3
+             WHERE record_id = ?1 AND rejected_reason IS NULL",
+        )?;
+        for (id, reason) in refused {
+            reject.execute(params![&id.as_bytes()[..], reason_name(*reason), now])?;
+        }
+    }
+    tx.commit()?;
+    Ok(n)
 }
 
 fn put_entries<'e>(

@@ -18,8 +18,9 @@
 //!    and [`SyncOptions::batch_max_bytes`], with up to
 //!    [`SyncOptions::pipeline`] batches in flight. The service inserts
 //!    idempotently by record id and answers the ids it holds: exactly those
-//!    leave the outbox, in one local transaction with the refusals of the
-//!    same answer. A refused item stays on the device with its reason and is
+//!    leave the outbox, in short local transactions (an alert waiting for
+//!    the database gets in between two; a kill between two leaves the rest
+//!    to be sent again, answered as held). A refused item stays on the device with its reason and is
 //!    never resent; the rest goes on. A request refused as a whole for its
 //!    size or shape is split in halves until the one bad item is found.
 //!    At-least-once sending plus idempotent insert is exactly once on the
@@ -28,6 +29,13 @@
 //!    (answered once durable on the service) as soon as they are written,
 //!    never behind a backlog, and retried every few seconds
 //!    ([`SyncOptions::alert_retry_cap`]) until the service holds them.
+//!    Nothing the backlog does makes an alert wait for long: the alert is
+//!    written and settled ahead of every other caller waiting for the
+//!    device's database (see [`Vault`](crate::Vault)), which the backlog
+//!    holds only briefly (small settle transactions, counts from an index,
+//!    the WAL checkpointed on a connection of its own); it is sent on an
+//!    HTTP client of its own, never behind a batch; and the lane reads the
+//!    counts again only once no alert waits.
 //! 5. **Large records** (a voice note, a photo): before its first push in a
 //!    run the main lane reads `GET /v1/limits` (the alert lane never waits
 //!    for it). An envelope longer than the
@@ -45,8 +53,9 @@
 //!    in [`SyncState::upload`]; it counts as waiting until the service holds
 //!    it. A chunk in flight gives way the moment an alert is raised, and no
 //!    new chunk starts while an alert is being sent. A digest mismatch
-//!    (bytes altered on the way) starts the upload over, twice at most per
-//!    pass; a refused envelope is kept with its reason; one larger than
+//!    (bytes altered on the way) starts the upload over; the third in a row
+//!    for the same record (in a run) keeps it as refused (`digest_mismatch`)
+//!    instead of sending it forever; a refused envelope is kept with its reason; one larger than
 //!    `max_upload_bytes` is refused as `too_large`. A service without
 //!    `/v1/limits` gets everything in batches, as before.
 //! 6. **Pull.** Status updates for this device since a cursor, stored as

@@ -321,6 +321,8 @@ pub struct Extra {
     pub cuts: AtomicU64,
     /// Flip one byte in the body of the next `PATCH /v1/uploads` request.
     pub tamper_next_chunk: AtomicBool,
+    /// Flip one byte in the body of every `PATCH /v1/uploads` request.
+    pub tamper_every_chunk: AtomicBool,
     /// Bytes altered.
     pub tampered: AtomicU64,
     /// Bytes per second to the service, shared by every connection (0: no limit).
@@ -346,10 +348,12 @@ impl Extra {
         tokio::time::sleep_until(done.into()).await;
     }
 
-    /// Alters the body of an upload chunk, once when armed. `pending` is
-    /// this connection's memory that a chunk's head went by without body.
+    /// Alters the body of an upload chunk (once when armed, or every one).
+    /// `pending` is this connection's memory that a chunk's head went by
+    /// without body.
     fn tamper(&self, buf: &mut [u8], pending: &mut bool) {
-        if !self.tamper_next_chunk.load(Ordering::SeqCst) {
+        let every = self.tamper_every_chunk.load(Ordering::SeqCst);
+        if !every && !self.tamper_next_chunk.load(Ordering::SeqCst) {
             return;
         }
         let body_at = if *pending {
@@ -362,10 +366,11 @@ impl Extra {
             return;
         };
         if at < buf.len() {
-            if self
-                .tamper_next_chunk
-                .compare_exchange(true, false, Ordering::SeqCst, Ordering::SeqCst)
-                .is_ok()
+            if every
+                || self
+                    .tamper_next_chunk
+                    .compare_exchange(true, false, Ordering::SeqCst, Ordering::SeqCst)
+                    .is_ok()
             {
                 buf[at] ^= 0x01;
                 self.tampered.fetch_add(1, Ordering::SeqCst);
