@@ -114,6 +114,26 @@ impl ServiceClient {
         })
     }
 
+    /// `GET /v1/service-key`, checked: the sealing key (whose id must be
+    /// the one announced) and the directory signing key (32 bytes, base64).
+    pub(crate) async fn service_keys(
+        &self,
+    ) -> Result<(kulna_crypto::SealingPublicKey, String), SyncError> {
+        use base64::Engine as _;
+        let resp = self.service_key().await?;
+        let key = kulna_crypto::SealingPublicKey::from_base64(&resp.sealing_public_key)
+            .map_err(|_| SyncError::BadServiceKey)?;
+        if key.key_id() != resp.key_id {
+            return Err(SyncError::BadServiceKey);
+        }
+        let dir_key = resp.directory_signing_key.trim().to_owned();
+        let decoded = base64::engine::general_purpose::STANDARD.decode(&dir_key);
+        if decoded.map(|k| k.len()) != Ok(32) {
+            return Err(SyncError::BadServiceKey);
+        }
+        Ok((key, dir_key))
+    }
+
     /// `GET /v1/service-key`.
     pub(crate) async fn service_key(&self) -> Result<ServiceKeyResponse, SyncError> {
         let resp = self

@@ -14,7 +14,7 @@ use crate::store::AppData;
 use crate::vault::Vault;
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine as _;
-use kulna_crypto::{SealingPublicKey, SealingSecretKey};
+use kulna_crypto::SealingSecretKey;
 use kulna_model::api::{
     CreateUploadRequest, IngestResponse, RegisterDeviceRequest, RejectReason, ServiceLimits,
     UploadStatus,
@@ -450,16 +450,7 @@ impl Shared {
 
     /// Checks (or pins, the first time) the service's keys.
     async fn check_service_key(&self) -> Result<(), SyncError> {
-        let resp = self.client.service_key().await?;
-        let key = SealingPublicKey::from_base64(&resp.sealing_public_key)
-            .map_err(|_| SyncError::BadServiceKey)?;
-        if key.key_id() != resp.key_id {
-            return Err(SyncError::BadServiceKey);
-        }
-        let dir_key = resp.directory_signing_key.trim().to_owned();
-        if B64.decode(&dir_key).map(|k| k.len()) != Ok(32) {
-            return Err(SyncError::BadServiceKey);
-        }
+        let (key, dir_key) = self.client.service_keys().await?;
         let same = self
             .blocking(move |v| {
                 match v.service_key() {

@@ -18,8 +18,6 @@ use super::local::{
 use super::SyncError;
 use crate::vault::VaultState;
 use crate::{AppData, ServiceUrl, StoreError};
-use base64::engine::general_purpose::STANDARD as B64;
-use base64::Engine as _;
 use kulna_crypto::SealingPublicKey;
 use std::sync::Arc;
 use std::time::Duration;
@@ -51,16 +49,7 @@ async fn fetch_keys(url: &ServiceUrl) -> Result<Keys, SyncError> {
             alert: Duration::from_secs(10),
         },
     )?;
-    let resp = client.service_key().await?;
-    let sealing = SealingPublicKey::from_base64(&resp.sealing_public_key)
-        .map_err(|_| SyncError::BadServiceKey)?;
-    if sealing.key_id() != resp.key_id {
-        return Err(SyncError::BadServiceKey);
-    }
-    let directory = resp.directory_signing_key.trim().to_owned();
-    if B64.decode(&directory).map(|k| k.len()) != Ok(32) {
-        return Err(SyncError::BadServiceKey);
-    }
+    let (sealing, directory) = client.service_keys().await?;
     Ok(Keys { sealing, directory })
 }
 
