@@ -84,6 +84,7 @@ staff-open-case = فتح
 staff-back-to-queue = العودة إلى القائمة
 staff-received = وصل في
 staff-what-she-sent = ما أرسلته
+staff-voice-note = رسالتها الصوتية
 staff-unreadable = تعذّرت قراءة هذا الملف.
 staff-her-language = مكتوب بـ:
 staff-violence = أشكال العنف

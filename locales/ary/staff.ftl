@@ -84,6 +84,7 @@ staff-open-case = حلّي
 staff-back-to-queue = رجعي للايحة
 staff-received = وصل ف
 staff-what-she-sent = شنو صيفطات
+staff-voice-note = الميساج الصوتي ديالها
 staff-unreadable = ما قدرناش نقراو هاد الملف.
 staff-her-language = مكتوب ب:
 staff-violence = أنواع العنف

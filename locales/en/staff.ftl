@@ -70,6 +70,7 @@ staff-open-case = Open
 staff-back-to-queue = Back to the queue
 staff-received = Received
 staff-what-she-sent = What she sent
+staff-voice-note = Her voice note
 staff-unreadable = This record could not be read.
 staff-her-language = Written in:
 staff-violence = Forms of violence

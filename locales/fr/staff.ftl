@@ -70,6 +70,7 @@ staff-open-case = Ouvrir
 staff-back-to-queue = Retour à la file
 staff-received = Reçu le
 staff-what-she-sent = Ce qu'elle a envoyé
+staff-voice-note = Son message vocal
 staff-unreadable = Ce dossier n'a pas pu être lu.
 staff-her-language = Écrit en :
 staff-violence = Formes de violence

@@ -72,6 +72,7 @@ staff-open-case = ⵕⵥⵎ
 staff-back-to-queue = ⵓⵖⵓⵍ ⵖⵔ ⵜⵍⴳⴰⵎⵜ
 staff-received = ⵢⵓⵡⵙ ⴳ
 staff-what-she-sent = ⵎⴰⴷ ⵜⵣⵏⴰ
+staff-voice-note = ⵜⴰⴱⵔⴰⵜ ⵏⵏⵙ ⵜⴰⵎⵙⵍⵉⵜ
 staff-unreadable = ⵓⵔ ⵉⵜⵜⵓⵖⵔ ⵓⵙⵏⴰⴷ ⴰ.
 staff-her-language = ⵉⵜⵜⵓⵢⴰⵔⴰ ⵙ:
 staff-violence = ⵉⵏⴰⵡⵏ ⵏ ⵜⵎⵓⵙⵙⵏⵉ

@@ -32,6 +32,7 @@ pub mod staff;
 pub mod store;
 pub mod sync;
 pub mod vault;
+pub mod voice;
 
 pub use device::DeviceToken;
 pub use directory::{DirectoryError, DirectoryUpdate};

@@ -26,6 +26,9 @@ fn migrations() -> rusqlite_migration::Migrations<'static> {
 pub struct AppData {
     dir: PathBuf,
     vault: Vault,
+    /// Held while a report draft is read and written back (an autosave, a
+    /// voice note added or removed), so one never undoes the other.
+    draft_edit: std::sync::Mutex<()>,
 }
 
 impl AppData {
@@ -42,12 +45,21 @@ impl AppData {
         Ok(Self {
             dir: dir.to_owned(),
             vault,
+            draft_edit: std::sync::Mutex::new(()),
         })
     }
 
     /// The directory this store lives in.
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// The right to read a report draft and write it back.
+    pub(crate) fn edit_draft(&self) -> std::sync::MutexGuard<'_, ()> {
+        // The guard protects no data: a panic elsewhere leaves nothing to heal.
+        self.draft_edit
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// The vault: PIN, records, outbox, device identity, wipe.
@@ -197,13 +209,19 @@ impl AppData {
             id: Some(id),
             region: None,
             payload,
+            voice_note: None,
         })
     }
 
-    /// Saves what she has written so far (autosave, at every step).
+    /// Saves what she has written so far (autosave, at every step). The
+    /// voice note stored with the draft stays as it is: the form never
+    /// holds the recording (see [`AppData::attach_voice_note`]).
     pub fn save_report(&self, draft: &ReportDraft) -> Result<(), StoreError> {
         let id = draft.id.ok_or(StoreError::NotFound)?;
-        let bytes = serde_json::to_vec(&draft.payload).map_err(|_| StoreError::Damaged)?;
+        let _editing = self.edit_draft();
+        let mut payload = draft.payload.clone();
+        payload.voice_note = self.stored_voice_note(id)?;
+        let bytes = serde_json::to_vec(&payload).map_err(|_| StoreError::Damaged)?;
         self.vault.update_draft_in_region(id, draft.region, &bytes)
     }
 
@@ -219,14 +237,13 @@ impl AppData {
         let Some(record) = newest else {
             return Ok(None);
         };
-        let payload = match &record.payload {
-            Some(bytes) => serde_json::from_slice(bytes).map_err(|_| StoreError::Damaged)?,
-            None => RecordPayload::default(),
-        };
+        let mut payload = crate::voice::payload_of(&record)?;
+        let voice_note = payload.voice_note.take().map(|n| n.info());
         Ok(Some(ReportDraft {
             id: Some(record.id),
             region: record.region,
             payload,
+            voice_note,
         }))
     }
 

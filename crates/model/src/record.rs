@@ -59,6 +59,90 @@ pub struct RecordPayload {
     /// listing she asks about (`DirectoryEntry::id`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub listing: Option<String>,
+    /// What happened, in her voice: a note recorded in the app.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub voice_note: Option<VoiceNote>,
+}
+
+/// A voice note recorded in the app, sealed with the report it belongs to.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct VoiceNote {
+    /// The recording's media type, as the recorder named it
+    /// (`audio/webm;codecs=opus`, `audio/ogg`, `audio/mp4`, `audio/wav`).
+    pub mime: String,
+    /// How long it lasts, in milliseconds.
+    pub duration_ms: u32,
+    /// The recording, base64 (standard alphabet, padded).
+    pub data: String,
+}
+
+impl VoiceNote {
+    /// The containers the app records voice notes in.
+    pub const CONTAINERS: [&'static str; 4] = ["audio/webm", "audio/ogg", "audio/wav", "audio/mp4"];
+
+    /// Its media type, normalized (lower case, no spaces) if it is one the
+    /// app records and safe to put in a `data:` URL; `None` otherwise.
+    pub fn media_type(&self) -> Option<String> {
+        let mime: String = self
+            .mime
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let safe = mime.len() <= 64
+            && mime
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "/;=.,+-".contains(c));
+        let base = mime.split(';').next().unwrap_or_default();
+        (safe && Self::CONTAINERS.contains(&base)).then_some(mime)
+    }
+
+    /// A `data:` URL to play it, if its media type is one the app records.
+    pub fn data_url(&self) -> Option<String> {
+        let mime = self.media_type()?;
+        let base64_only = self
+            .data
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b));
+        base64_only.then(|| format!("data:{mime};base64,{}", self.data))
+    }
+
+    /// What the form shows of it (never the sound itself).
+    pub fn info(&self) -> VoiceNoteInfo {
+        VoiceNoteInfo {
+            mime: self.mime.clone(),
+            duration_ms: self.duration_ms,
+            // base64: 4 characters for 3 bytes, padding aside.
+            bytes: u32::try_from(self.data.len() / 4 * 3).unwrap_or(u32::MAX),
+        }
+    }
+}
+
+impl std::fmt::Debug for VoiceNote {
+    // Her voice stays out of logs and panics.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("VoiceNote")
+            .field("mime", &self.mime)
+            .field("duration_ms", &self.duration_ms)
+            .field(
+                "data",
+                &format_args!("<{} base64 characters>", self.data.len()),
+            )
+            .finish()
+    }
+}
+
+/// A voice note as the report form knows it: the recording itself stays
+/// in the vault and crosses to the UI only when she asks to listen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoiceNoteInfo {
+    /// The recording's media type.
+    pub mime: String,
+    /// How long it lasts, in milliseconds.
+    pub duration_ms: u32,
+    /// About how many bytes it takes.
+    pub bytes: u32,
 }
 
 /// Separate consents (survivor-centred practice): no referral without
@@ -204,9 +288,13 @@ pub struct ReportDraft {
     /// The region (1 to 12) it concerns, for routing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<u8>,
-    /// What she has written so far.
+    /// What she has written so far. Its `voice_note` is always empty
+    /// here: the recording stays in the vault (see `voice_note`).
     #[serde(default)]
     pub payload: RecordPayload,
+    /// The voice note she recorded for it, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice_note: Option<VoiceNoteInfo>,
 }
 
 /// One of her reports, alerts or requests as "my cases" shows it: where it
