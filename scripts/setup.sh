@@ -9,6 +9,10 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev librsvg2-dev libayatana-appindicator3-dev
   webkit2gtk-driver xvfb xauth
   fonts-noto-core
+  # Voice notes: WebKitGTK records them through GStreamer (its MediaRecorder
+  # needs transcodebin, from -bad; here it records AAC in MP4) and plays them
+  # back (the AAC decoder is in -libav).
+  gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-libav
   postgresql
 )
 

@@ -4,6 +4,7 @@
 
 mod commands;
 mod links;
+mod media;
 mod state;
 
 use tauri::{Emitter, Manager};
@@ -22,7 +23,11 @@ pub fn run() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_opener::init())
         .plugin(links::plugin())
+        .on_permission_request(|_, kind| media::permission(kind))
         .setup(|app| {
+            if let Some(window) = app.get_webview_window("main") {
+                media::enable_capture(&window)?;
+            }
             let dir = app.path().app_data_dir()?;
             let state = state::AppState::open(&dir)?;
             follow(app.handle(), &state.link());
@@ -71,6 +76,9 @@ pub fn run() {
             commands::report::get_unfinished_report,
             commands::report::submit_report,
             commands::report::discard_report,
+            commands::report::attach_voice_note,
+            commands::report::remove_voice_note,
+            commands::report::get_voice_note,
             commands::safety::change_pin,
             commands::safety::set_duress_pin,
             commands::safety::wipe_app,

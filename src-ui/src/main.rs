@@ -16,6 +16,7 @@ mod safety;
 mod settings;
 mod staff;
 mod support;
+mod voice;
 
 fn main() {
     console_error_panic_hook::set_once();

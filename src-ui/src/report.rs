@@ -240,6 +240,7 @@ pub fn ReportPage(
                     let text = event_target_value(&ev);
                     edit(&|p| p.description = non_empty(text.clone()));
                 }></textarea>
+            <crate::voice::VoiceNoteField locale=locale draft=draft />
 
             <fieldset>
                 {checkbox("consent-contact".into(), "consent-contact",

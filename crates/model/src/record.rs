@@ -435,11 +435,37 @@ mod tests {
                 perpetrator: Some(PerpetratorRelation::FormerPartner),
                 ..RecordPayload::default()
             },
+            voice_note: None,
         };
         assert_eq!(
             serde_json::to_string(&draft).unwrap(),
             r#"{"id":null,"region":4,"payload":{"consents":{"services":false,"referral":false,"referral_to":[],"contact":false,"statistics":false},"children_at_risk":true,"perpetrator":"former_partner"}}"#
         );
+        let spoken = RecordPayload {
+            voice_note: Some(VoiceNote {
+                mime: "audio/mp4".into(),
+                duration_ms: 3000,
+                data: "AAAAHGZ0eXA=".into(),
+            }),
+            ..RecordPayload::default()
+        };
+        assert_eq!(
+            serde_json::to_string(&spoken).unwrap(),
+            r#"{"consents":{"services":false,"referral":false,"referral_to":[],"contact":false,"statistics":false},"voice_note":{"mime":"audio/mp4","duration_ms":3000,"data":"AAAAHGZ0eXA="}}"#
+        );
+        assert_eq!(
+            spoken
+                .voice_note
+                .as_ref()
+                .and_then(VoiceNote::data_url)
+                .as_deref(),
+            Some("data:audio/mp4;base64,AAAAHGZ0eXA=")
+        );
+        let hostile = VoiceNote {
+            mime: "text/html".into(),
+            ..VoiceNote::default()
+        };
+        assert_eq!(hostile.data_url(), None);
         let about = RecordPayload {
             support_topic: Some(SupportTopic::VocationalTraining),
             listing: Some("sample-fes-couture".into()),

@@ -1,5 +1,5 @@
 use crate::state::AppState;
-use kulna_model::record::ReportDraft;
+use kulna_model::record::{ReportDraft, VoiceNote, VoiceNoteInfo};
 use kulna_model::{CommandError, RecordId, RecordKind};
 
 /// Starts a report as an encrypted draft.
@@ -45,4 +45,35 @@ pub async fn discard_report(
     id: RecordId,
 ) -> Result<(), CommandError> {
     state.blocking(move |data| data.discard_report(id)).await
+}
+
+/// Adds the voice note she recorded to her unfinished report (replacing
+/// an earlier one). The recording crosses IPC once, here.
+#[tauri::command]
+pub async fn attach_voice_note(
+    state: tauri::State<'_, AppState>,
+    id: RecordId,
+    note: VoiceNote,
+) -> Result<VoiceNoteInfo, CommandError> {
+    state
+        .blocking(move |data| data.attach_voice_note(id, &note))
+        .await
+}
+
+/// Takes the voice note off her unfinished report.
+#[tauri::command]
+pub async fn remove_voice_note(
+    state: tauri::State<'_, AppState>,
+    id: RecordId,
+) -> Result<(), CommandError> {
+    state.blocking(move |data| data.remove_voice_note(id)).await
+}
+
+/// The voice note of one of her reports, to listen to it again.
+#[tauri::command]
+pub async fn get_voice_note(
+    state: tauri::State<'_, AppState>,
+    id: RecordId,
+) -> Result<Option<VoiceNote>, CommandError> {
+    state.blocking(move |data| data.voice_note(id)).await
 }

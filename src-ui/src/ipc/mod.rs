@@ -17,7 +17,10 @@ pub use directory::{
     get_directory_listing, get_directory_state, get_saved_listings, save_listing, search_directory,
     unsave_listing,
 };
-pub use report::{discard_report, get_unfinished_report, save_report, start_report, submit_report};
+pub use report::{
+    attach_voice_note, discard_report, get_unfinished_report, get_voice_note, remove_voice_note,
+    save_report, start_report, submit_report,
+};
 pub use safety::{
     change_pin, get_trusted_contacts, set_duress_pin, set_trusted_contacts, wipe_app,
 };

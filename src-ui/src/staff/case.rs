@@ -151,6 +151,13 @@ fn WhatSheSent(
                 <blockquote id="case-description" lang=lang.map(|l| l.code()).unwrap_or("")
                     dir=lang.map(|l| l.direction().as_str()).unwrap_or("auto")>{text}</blockquote>
             })}
+            {payload.voice_note.as_ref().and_then(|n| n.data_url()).map(|url| view! {
+                // Her voice: played here only, never stored by this app.
+                <p>
+                    <label for="case-voice">{move || t(locale.get(), "staff-voice-note")}</label>
+                    <audio id="case-voice" controls=true preload="metadata" src=url></audio>
+                </p>
+            })}
             <dl class="case-facts">
                 {(!payload.violence.is_empty()).then(|| row("staff-violence",
                     payload.violence.iter().map(|v| t(l, &format!("violence-{}", violence_code(*v)))).collect::<Vec<_>>().join(", ")))}

@@ -1,0 +1,174 @@
+//! A report in her voice: recorded in the form with the webview's own
+//! recorder (the microphone here is WebKit's mock capture device, the only
+//! one a machine without sound hardware has; everything after it is the
+//! real recorder, encoder, vault, sync and service), kept in the vault,
+//! back after the app is killed, sent with the report, and played by a
+//! listener.
+
+use anyhow::{anyhow, Result};
+use base64::Engine as _;
+use fantoccini::{Client, Locator};
+use kulna_e2e::{
+    attr, click, eventually, files_contain, screenshot, set_first_pin, staff_sign_in, type_into,
+    wait_attr, Central, Driver,
+};
+use std::time::Duration;
+
+/// The audio element `css`, once it has read its recording: its duration
+/// known (or endless, as a live WebM recording declares itself), its
+/// source a `data:` URL.
+async fn loaded_audio(c: &Client, css: &str) -> Result<String> {
+    eventually(
+        &format!("{css} to read its recording"),
+        Duration::from_secs(20),
+        || async move {
+            let state = c
+                .execute(
+                    &format!(
+                        "const a = document.querySelector(\"{css}\");
+                         return a ? [a.readyState, a.error ? a.error.code : 0, a.src] : null"
+                    ),
+                    vec![],
+                )
+                .await
+                .ok()?;
+            let ready = state.get(0)?.as_u64()?;
+            let error = state.get(1)?.as_u64()?;
+            assert_eq!(error, 0, "{css} could not decode its recording");
+            (ready >= 1).then(|| state.get(2)?.as_str().map(str::to_owned))?
+        },
+    )
+    .await
+}
+
+/// Brings `css` into the window, for a screenshot that shows it.
+async fn scroll_to(c: &Client, css: &str) {
+    let _ = c
+        .execute(
+            &format!("document.querySelector(\"{css}\")?.scrollIntoView({{block: 'center'}})"),
+            vec![],
+        )
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_report_in_her_voice_reaches_the_listener() -> Result<()> {
+    let central = Central::start()?;
+    let key = central.sealing_key().await?;
+    let driver = Driver::start_with(
+        Some(&central.url),
+        &[("KULNA_SERVICE_KEY", &key), ("KULNA_TEST_MICROPHONE", "1")],
+    )
+    .await?;
+    let c = driver.launch().await?;
+    set_first_pin(&c, "2468").await?;
+
+    click(&c, "#open-report").await?;
+    c.wait().for_element(Locator::Css("#report")).await?;
+    click(&c, "#voice-record").await?;
+    c.wait().for_element(Locator::Css("#voice-stop")).await?;
+    wait_attr(&c, "#voice", "data-phase", "recording").await?;
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    let clock = kulna_e2e::text(&c, "#voice-elapsed")
+        .await
+        .unwrap_or_default();
+    assert!(clock.contains("0:02") || clock.contains("0:03"), "{clock}");
+    scroll_to(&c, "#voice").await;
+    screenshot(&c, "report-voice-recording-ar").await?;
+    click(&c, "#voice-stop").await?;
+    c.wait().for_element(Locator::Css("#voice-saved")).await?;
+    let ms: u32 = attr(&c, "#voice-saved", "data-duration-ms")
+        .await
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    assert!((2000..10_000).contains(&ms), "{ms} ms");
+    let src = loaded_audio(&c, "#voice-player").await?;
+    let data = src
+        .split_once(";base64,")
+        .map(|(head, data)| {
+            assert!(head.starts_with("data:audio/"), "{head}");
+            data.to_owned()
+        })
+        .ok_or_else(|| anyhow!("the player's source is not a data URL"))?;
+    let sound = base64::engine::general_purpose::STANDARD.decode(&data)?;
+    assert!(sound.len() > 1000, "{} bytes", sound.len());
+    type_into(&c, "#report-text", "voice-sentinel").await?;
+    wait_attr(&c, "#report-saved", "data-saved", "true").await?;
+    scroll_to(&c, "#voice").await;
+    screenshot(&c, "report-voice-saved-ar").await?;
+
+    // Killed: the recording is on disk, but only encrypted.
+    driver.kill_app()?;
+    drop(c);
+    for needle in [&data.as_bytes()[..40], &sound[40..80]] {
+        assert!(
+            !files_contain(driver.data_home.path(), needle),
+            "the recording in the clear on disk"
+        );
+    }
+
+    // Back: the form knows of the note; she listens to it again.
+    let c = driver.launch().await?;
+    wait_attr(&c, "main", "data-lock", "locked").await?;
+    type_into(&c, "#pin-unlock", "2468").await?;
+    click(&c, "#unlock-button").await?;
+    wait_attr(&c, "main", "data-lock", "unlocked").await?;
+    click(&c, "#resume-continue").await?;
+    c.wait().for_element(Locator::Css("#voice-saved")).await?;
+    assert_eq!(
+        attr(&c, "#voice-saved", "data-duration-ms").await,
+        Some(ms.to_string())
+    );
+    assert!(c.find(Locator::Css("#voice-player")).await.is_err());
+    click(&c, "#voice-listen").await?;
+    assert_eq!(loaded_audio(&c, "#voice-player").await?, src);
+
+    click(&c, "#report-submit").await?;
+    c.wait().for_element(Locator::Css("#report-sent")).await?;
+    wait_attr(&c, "#outbox-waiting", "data-count", "0").await?;
+    // The form closed: the sound left the page.
+    assert!(!c.source().await?.contains(&data[..40]));
+
+    // On the service: the report with her voice, intact.
+    let reports = central.queued(kulna_model::RecordKind::Report).await?;
+    assert_eq!(reports.len(), 1, "{reports:?}");
+    let case = central.open_case(&reports[0].id).await?;
+    let payload = case.payload.ok_or_else(|| anyhow!("no payload"))?;
+    let note = payload.voice_note.ok_or_else(|| anyhow!("no voice note"))?;
+    assert_eq!(note.data, data);
+    assert_eq!(note.duration_ms, ms);
+    assert!(note.mime.starts_with("audio/"), "{}", note.mime);
+    assert_eq!(payload.description.as_deref(), Some("voice-sentinel"));
+
+    // A listener plays it in the case view.
+    central.add_staff("salma", "listener", &[])?;
+    staff_sign_in(&c, "salma").await?;
+    let id = reports[0].id;
+    click(&c, &format!("#staff-queue li[data-id='{id}'] .queue-open")).await?;
+    wait_attr(&c, "#case-view", "data-id", &id.to_string()).await?;
+    assert_eq!(loaded_audio(&c, "#case-voice").await?, src);
+    scroll_to(&c, "#case-voice").await;
+    screenshot(&c, "staff-case-voice-ar").await?;
+    c.close().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn without_a_microphone_she_is_told_and_can_write() -> Result<()> {
+    let central = Central::start()?;
+    let key = central.sealing_key().await?;
+    // No mock device: this machine has no microphone at all.
+    let driver = Driver::start_with(Some(&central.url), &[("KULNA_SERVICE_KEY", &key)]).await?;
+    let c = driver.launch().await?;
+    set_first_pin(&c, "2468").await?;
+    click(&c, "#open-report").await?;
+    c.wait().for_element(Locator::Css("#report")).await?;
+    click(&c, "#voice-record").await?;
+    wait_attr(&c, "#voice-message", "data-result", "no-microphone").await?;
+    wait_attr(&c, "#voice", "data-phase", "idle").await?;
+    // The form still works.
+    type_into(&c, "#report-text", "written instead").await?;
+    wait_attr(&c, "#report-saved", "data-saved", "true").await?;
+    c.close().await?;
+    Ok(())
+}
