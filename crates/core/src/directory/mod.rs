@@ -422,8 +422,11 @@ impl Vault {
     /// call it again (each call a separate one, so an alert waiting for
     /// the database waits for one step at most) until it returns `false`.
     /// After a delta, so searches stay fast as deltas pile up; skipping it
-    /// never changes what a search finds. Needs no PIN. Blocking.
+    /// never changes what a search finds. Each step first checkpoints the
+    /// WAL on the second connection, without the lock (a delta's commit
+    /// leaves that to it). Needs no PIN. Blocking.
     pub fn tidy_directory_index(&self) -> Result<bool, StoreError> {
+        self.checkpoint();
         let mut inner = self.inner();
         let tx = inner.conn.transaction()?;
         let more = index::merge_step(&tx)?;
