@@ -24,11 +24,11 @@
 //!
 //! Criterion measures the whole query mix and the delta; the percentiles
 //! come from a separate interleaved pass. The summary is printed at the end.
-//! `KULNA_BENCH_AUTOMERGE=N` sets FTS5's `automerge` before the delta runs
-//! (0 since schema 9; 4, FTS5's default, is how schemas 4 to 8 merged at
-//! each commit). `KULNA_BENCH_TIDY=0` skips the tidying. Both together
-//! (`KULNA_BENCH_AUTOMERGE=4 KULNA_BENCH_TIDY=0`) measure the schema 8 way
-//! in the same build.
+//! Experiment knobs: `KULNA_BENCH_AUTOMERGE=N` sets FTS5's `automerge`
+//! before the delta runs (0 since schema 9; 4, FTS5's default, is how
+//! schemas 4 to 8 merged at each commit); `KULNA_BENCH_TIDY=0` skips the
+//! merging after each delta (the WAL is still checkpointed, untimed, as the
+//! app's next write would).
 //!
 //! [`Vault::search_directory`]: kulna_core::Vault::search_directory
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
@@ -51,7 +51,8 @@ use std::time::{Duration, Instant};
 const LISTINGS: usize = 100_000;
 const DELTA: usize = 1_000;
 const ROUNDS: usize = 25;
-/// Deltas applied at least (Criterion's, then more if it took fewer).
+/// Deltas applied at least (Criterion's, then more if it took fewer);
+/// `KULNA_BENCH_DELTAS=N` changes it.
 const MIN_DELTAS: usize = 40;
 
 const AR: &[&str] = &[
@@ -659,7 +660,13 @@ fn main() {
     let mut tidy_totals = Vec::new();
     let mut tidy_steps = Vec::new();
     let mut tidy = || {
-        if !tidy_on || version.get() == 1 {
+        if version.get() == 1 {
+            return;
+        }
+        if !tidy_on {
+            Connection::open(app.vault().path())
+                .and_then(|c| c.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(())))
+                .unwrap();
             return;
         }
         let start = Instant::now();
@@ -684,7 +691,11 @@ fn main() {
         )
     });
     group.finish();
-    while delta_times.len() < MIN_DELTAS {
+    let min_deltas = std::env::var("KULNA_BENCH_DELTAS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(MIN_DELTAS);
+    while delta_times.len() < min_deltas {
         tidy();
         delta_times.push(apply(next_delta()));
     }
