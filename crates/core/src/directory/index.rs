@@ -33,8 +33,8 @@
 //! segment (over a second, holding the database while an alert waited).
 //! Since schema 9 `automerge` is 0: a delta writes one small segment and
 //! its deletions and commits, nothing more, and what it leaves is merged by
-//! [`merge_step`] ([`Vault::tidy_directory_index`]) afterwards, in
-//! transactions of their own of at most [`MERGE_PAGES`] pages each. FTS5
+//! `merge_step` ([`Vault::tidy_directory_index`]) afterwards, in
+//! transactions of their own of at most `MERGE_PAGES` pages each. FTS5
 //! still merges at commit if 16 segments pile up on its lowest level
 //! (`crisismerge`), should the merging never run. Merging changes only how
 //! the index is laid out, never what a search finds: a delta is searchable
