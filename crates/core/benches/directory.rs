@@ -12,17 +12,23 @@
 //!    `bm25` (`ORDER BY bm25(t) LIMIT 20`). Queries alternate between the
 //!    two. Target: p95 < 5 ms and ≥ 3× faster than the baseline.
 //! 2. Applying a signed delta of 1,000 changed listings (verify, parse,
-//!    one transaction with the index, and the index merge work FTS5 does
-//!    at commit). Target: < 200 ms. Beside it, the full snapshot applied at
-//!    the start (what a device would do without deltas), as a ratio, and
-//!    per listing. Then the search mix again, after the deltas (more index
-//!    segments, deleted rows not yet merged away).
+//!    one transaction with the index): median, p95 and max over at least
+//!    [`MIN_DELTAS`] deltas. Target: < 200 ms. After each, as the sync
+//!    client does, the index is tidied (`Vault::tidy_directory_index`
+//!    until it has nothing left, each step its own transaction), timed
+//!    apart: total per delta and the longest step. Beside them, the full
+//!    snapshot applied at the start (what a device would do without
+//!    deltas), as a ratio, and per listing. Then the search mix again,
+//!    after the deltas, and the index's segment count.
 //! 3. The size of the cache file for 100,000 listings (and the baseline's).
 //!
 //! Criterion measures the whole query mix and the delta; the percentiles
 //! come from a separate interleaved pass. The summary is printed at the end.
-//! `KULNA_BENCH_AUTOMERGE=N` sets FTS5's `automerge` before the delta runs
-//! (an experiment knob: 16 changed nothing measurable against the default 4).
+//! Experiment knobs: `KULNA_BENCH_AUTOMERGE=N` sets FTS5's `automerge`
+//! before the delta runs (0 since schema 9; 4, FTS5's default, is how
+//! schemas 4 to 8 merged at each commit); `KULNA_BENCH_TIDY=0` skips the
+//! merging after each delta (the WAL is still checkpointed, untimed, as the
+//! app's next write would).
 //!
 //! [`Vault::search_directory`]: kulna_core::Vault::search_directory
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
@@ -45,6 +51,9 @@ use std::time::{Duration, Instant};
 const LISTINGS: usize = 100_000;
 const DELTA: usize = 1_000;
 const ROUNDS: usize = 25;
+/// Deltas applied at least (Criterion's, then more if it took fewer);
+/// `KULNA_BENCH_DELTAS=N` changes it.
+const MIN_DELTAS: usize = 40;
 
 const AR: &[&str] = &[
     "تكوين",
@@ -492,6 +501,19 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
+/// Segments of the directory index (see `directory::index::segments`).
+fn segments(path: &Path) -> i64 {
+    Connection::open(path)
+        .unwrap()
+        .query_row(
+            "SELECT count(DISTINCT id >> 37) FROM directory_fts_data
+             WHERE id >> 37 BETWEEN 1 AND 65535",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
 fn file_size(path: &Path) -> u64 {
     let wal = path.with_extension("sqlite-wal");
     std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
@@ -597,49 +619,92 @@ fn main() {
         .unwrap();
         println!("automerge set to {n}");
     }
+    let tidy_on = std::env::var("KULNA_BENCH_TIDY").map_or(true, |v| v != "0");
     // Deltas of 1,000 changed listings, each from the version before.
     let version = Cell::new(1u64);
     let generation = Cell::new(1u32);
+    let next_delta = || {
+        let g = generation.get();
+        generation.set(g + 1);
+        let mut rng = fastrand::Rng::with_seed(u64::from(g));
+        let upserted: Vec<DirectoryEntry> = (0..DELTA)
+            .map(|_| {
+                let i = rng.usize(..LISTINGS);
+                listing(&mut rng, i, g)
+            })
+            .collect();
+        let from = version.get();
+        version.set(from + 1);
+        let body = serde_json::to_string(&DirectoryDelta {
+            from_version: from,
+            to_version: from + 1,
+            published_at_ms: 2,
+            upserted,
+            removed: vec![format!("gen-{:06}", rng.usize(..LISTINGS))],
+        })
+        .unwrap();
+        sign(&key, DirectoryBodyKind::Delta, from + 1, body)
+    };
+    let apply = |signed: SignedDirectory| {
+        let t = Instant::now();
+        let r = app
+            .vault()
+            .apply_signed_directory(&public, &signed)
+            .unwrap();
+        let took = t.elapsed();
+        assert!(matches!(r, DirectoryUpdate::Applied(_)));
+        took
+    };
     let mut delta_times = Vec::new();
+    // The previous delta's merge work, as the sync client does it.
+    let mut tidy_totals = Vec::new();
+    let mut tidy_steps = Vec::new();
+    let mut tidy = || {
+        if version.get() == 1 {
+            return;
+        }
+        if !tidy_on {
+            Connection::open(app.vault().path())
+                .and_then(|c| c.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(())))
+                .unwrap();
+            return;
+        }
+        let start = Instant::now();
+        loop {
+            let t = Instant::now();
+            let more = app.vault().tidy_directory_index().unwrap();
+            tidy_steps.push(t.elapsed());
+            if !more {
+                break;
+            }
+        }
+        tidy_totals.push(start.elapsed());
+    };
     group.bench_function("apply_delta_1000", |b| {
         b.iter_batched(
             || {
-                let g = generation.get();
-                generation.set(g + 1);
-                let mut rng = fastrand::Rng::with_seed(u64::from(g));
-                let upserted: Vec<DirectoryEntry> = (0..DELTA)
-                    .map(|_| {
-                        let i = rng.usize(..LISTINGS);
-                        listing(&mut rng, i, g)
-                    })
-                    .collect();
-                let from = version.get();
-                version.set(from + 1);
-                let body = serde_json::to_string(&DirectoryDelta {
-                    from_version: from,
-                    to_version: from + 1,
-                    published_at_ms: 2,
-                    upserted,
-                    removed: vec![format!("gen-{:06}", rng.usize(..LISTINGS))],
-                })
-                .unwrap();
-                sign(&key, DirectoryBodyKind::Delta, from + 1, body)
+                tidy();
+                next_delta()
             },
-            |signed| {
-                let t = Instant::now();
-                let r = app
-                    .vault()
-                    .apply_signed_directory(&public, &signed)
-                    .unwrap();
-                delta_times.push(t.elapsed());
-                assert!(matches!(r, DirectoryUpdate::Applied(_)));
-            },
+            |signed| delta_times.push(apply(signed)),
             BatchSize::PerIteration,
         )
     });
     group.finish();
+    let min_deltas = std::env::var("KULNA_BENCH_DELTAS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(MIN_DELTAS);
+    while delta_times.len() < min_deltas {
+        tidy();
+        delta_times.push(apply(next_delta()));
+    }
+    tidy();
     let delta_mean = delta_times.iter().sum::<Duration>() / delta_times.len().max(1) as u32;
     delta_times.sort();
+    tidy_totals.sort();
+    tidy_steps.sort();
+    let index_segments = segments(app.vault().path());
 
     // The search mix again, after the deltas.
     let deltas_applied = version.get() - 1;
@@ -730,7 +795,7 @@ fn main() {
             .join(", ")
     );
     println!(
-        "  after {deltas_applied} deltas: ours p50 {:>7.3} ms   p95 {:>7.3} ms   p99 {:>7.3} ms",
+        "  after {deltas_applied} deltas: ours p50 {:>7.3} ms   p95 {:>7.3} ms   p99 {:>7.3} ms   ({index_segments} index segments)",
         ms(percentile(&after, 0.5)),
         ms(percentile(&after, 0.95)),
         ms(percentile(&after, 0.99)),
@@ -738,12 +803,26 @@ fn main() {
     if !delta_times.is_empty() {
         let median = percentile(&delta_times, 0.5);
         println!(
-            "apply a signed delta of {DELTA} changed listings: median {:.1} ms, mean {:.1} ms, max {:.1} ms over {} deltas (target < 200 ms)",
+            "apply a signed delta of {DELTA} changed listings: median {:.1} ms, p95 {:.1} ms, max {:.1} ms, mean {:.1} ms over {} deltas (target < 200 ms)",
             ms(median),
-            ms(delta_mean),
+            ms(percentile(&delta_times, 0.95)),
             ms(percentile(&delta_times, 1.0)),
+            ms(delta_mean),
             delta_times.len()
         );
+        if tidy_totals.is_empty() {
+            println!("  index not tidied (KULNA_BENCH_TIDY=0)");
+        } else {
+            println!(
+                "  then tidied, each delta's merge work: median {:.1} ms, p95 {:.1} ms, max {:.1} ms in all; {} steps, longest {:.1} ms, p95 {:.1} ms",
+                ms(percentile(&tidy_totals, 0.5)),
+                ms(percentile(&tidy_totals, 0.95)),
+                ms(percentile(&tidy_totals, 1.0)),
+                tidy_steps.len(),
+                ms(percentile(&tidy_steps, 1.0)),
+                ms(percentile(&tidy_steps, 0.95)),
+            );
+        }
         println!(
             "  vs the full snapshot of {LISTINGS} applied at the start: {:.0}x faster; per listing, {:.3} ms in a delta, {:.3} ms in the snapshot ({:.1}x)",
             snapshot_apply.as_secs_f64() / median.as_secs_f64(),

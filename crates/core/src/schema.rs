@@ -10,7 +10,9 @@
 //! status update, a token, cursors, a cached directory) and checks all of it
 //! survives the later migrations. A new schema adds its own fixture beside them.
 //! Schema 7 (the directory index without triggers) is checked by
-//! `directory::index`'s tests on a cache indexed by schema 6's triggers.
+//! `directory::index`'s tests on a cache indexed by schema 6's triggers,
+//! and schema 9 (the index merged apart from its writes) on one indexed by
+//! schema 8.
 //!
 //! What is stored in the clear, and why:
 //!
@@ -190,6 +192,12 @@ pub(crate) const MIGRATIONS: &[M<'static>] = &[
         "CREATE INDEX outbox_waiting ON outbox (space, kind) WHERE rejected_reason IS NULL;
         CREATE INDEX outbox_refused ON outbox (rejected_at_ms) WHERE rejected_reason IS NOT NULL;",
     ),
+    // 9: the directory index merges nothing when a write commits
+    // (`automerge` 0, kept in its configuration table): a delta only adds
+    // a small segment, and `Vault::tidy_directory_index` merges afterwards
+    // in small transactions of its own (see `directory::index`). The
+    // listings and their index rows stay as they are.
+    M::up("INSERT INTO directory_fts (directory_fts, rank) VALUES ('automerge', 0);"),
 ];
 
 /// The migrations, ready to run.

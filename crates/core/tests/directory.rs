@@ -509,6 +509,120 @@ fn updates_apply_once_and_tampering_changes_nothing() {
     assert!(f.find("formation").is_empty());
 }
 
+/// How many segments the cache's search index is made of (ids of
+/// `directory_fts_data` rows hold their segment's id in bits 37 and up;
+/// from 2^16 they are tombstone pages).
+fn index_segments(f: &Fixture) -> i64 {
+    let db = rusqlite::Connection::open(f.data.vault().path()).unwrap();
+    db.query_row(
+        "SELECT count(DISTINCT id >> 37) FROM directory_fts_data
+         WHERE id >> 37 BETWEEN 1 AND 65535",
+        [],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
+/// Tidies the index until nothing is left; the number of steps.
+fn tidy(f: &Fixture) -> usize {
+    let mut steps = 1;
+    while f.data.vault().tidy_directory_index().unwrap() {
+        steps += 1;
+        assert!(steps < 1_000, "tidying ends");
+    }
+    steps
+}
+
+/// A delta is found as soon as it is applied, before the index is tidied;
+/// a delta adds a segment to the index (FTS5 merges nothing at commit),
+/// and tidying after each keeps it to a few, with every listing found as
+/// before and FTS5 finding the index sound.
+#[test]
+fn deltas_are_found_at_once_and_tidying_keeps_the_index_small() {
+    const LISTINGS: usize = 2_000;
+    const CHANGED: usize = 100;
+    const DELTAS: u64 = 12;
+    let generated = |i: usize, word: &str| {
+        entry(
+            &format!("gen-{i:04}"),
+            EntryKind::Opportunity,
+            "job",
+            Some(u8::try_from(1 + i % 12).unwrap()),
+            None,
+            loc("تكوين", &format!("Formation {word}")),
+            Some(format!("2026-{:02}-{:02}", 1 + i % 12, 1 + i % 28)).as_deref(),
+            false,
+        )
+    };
+    let f = Fixture::new();
+    f.snapshot(1, (0..LISTINGS).map(|i| generated(i, "initiale")).collect());
+    assert_eq!(tidy(&f), 1, "a snapshot leaves nothing to merge");
+    let start = index_segments(&f);
+    let mut listed: std::collections::HashSet<String> =
+        (0..LISTINGS).map(|i| format!("gen-{i:04}")).collect();
+    for v in 2..=DELTAS + 1 {
+        let word = format!("edition{v}x");
+        let step = usize::try_from(v).unwrap();
+        // The first listing (soonest deadline, so first found) every time.
+        let upserted: Vec<DirectoryEntry> = std::iter::once(0)
+            .chain((1..CHANGED).map(|k| (step * 37 + k * 13) % LISTINGS))
+            .map(|i| generated(i, &word))
+            .collect();
+        listed.extend(upserted.iter().map(|e| e.id.clone()));
+        let removed = format!("gen-{:04}", (step * 101) % LISTINGS);
+        let delta = DirectoryDelta {
+            from_version: v - 1,
+            to_version: v,
+            published_at_ms: 2,
+            upserted,
+            removed: vec![removed.clone()],
+        };
+        let before = index_segments(&f);
+        let signed = f.sign(
+            DirectoryBodyKind::Delta,
+            v,
+            serde_json::to_string(&delta).unwrap(),
+        );
+        assert_eq!(f.apply(&signed).unwrap(), DirectoryUpdate::Applied(v));
+        listed.remove(&removed);
+
+        // Searchable at once: the new text, not the old, not the removed.
+        let found = f.find(&word);
+        assert_eq!(found.len(), 20, "version {v} found before tidying");
+        assert!(!found.contains(&removed));
+        assert_eq!(found[0], "gen-0000");
+        assert!(!f.find(&format!("edition{}x", v - 1)).contains(&found[0]));
+        assert!(!f.find("initiale").contains(&found[0]));
+        assert_eq!(f.data.vault().directory_listing(&removed).unwrap(), None);
+        assert_eq!(index_segments(&f), before + 1, "the delta merged nothing");
+
+        tidy(&f);
+        assert_eq!(f.find(&word), found, "tidying changes no result");
+    }
+    let segments = index_segments(&f);
+    assert!(
+        segments <= start + 4,
+        "{segments} segments after {DELTAS} tidied deltas (without tidying, {})",
+        start + i64::try_from(DELTAS).unwrap()
+    );
+    let all = f
+        .data
+        .vault()
+        .search_directory(&text_query(""), 200)
+        .unwrap();
+    assert_eq!(all.len(), 200);
+    assert_eq!(
+        f.data.vault().directory_state().unwrap().listings,
+        u32::try_from(listed.len()).unwrap()
+    );
+    let db = rusqlite::Connection::open(f.data.vault().path()).unwrap();
+    db.execute(
+        "INSERT INTO directory_fts (directory_fts, rank) VALUES ('integrity-check', 0)",
+        [],
+    )
+    .unwrap();
+}
+
 #[test]
 fn search_needs_no_pin_and_survives_a_restart() {
     let f = loaded();

@@ -23,6 +23,27 @@
 //! parsed value, never from its JSON, and index changes are written in key
 //! order (see [`ListingWriter`]).
 //!
+//! # Merging (schema 9)
+//!
+//! FTS5 keeps the index as segments, and by default merges some of them
+//! (`automerge`) whenever a transaction that wrote to it commits, paying
+//! for each row deleted as for a page written: a delta of 1,000 changed
+//! listings spent most of its time there, and now and then, once a tenth
+//! of the big segment a snapshot leaves was deleted rows, merged that whole
+//! segment (over a second, holding the database while an alert waited).
+//! Since schema 9 `automerge` is 0: a delta writes one small segment and
+//! its deletions and commits, nothing more, and what it leaves is merged by
+//! `merge_step` ([`Vault::tidy_directory_index`]) afterwards, in
+//! transactions of their own of at most `MERGE_PAGES` pages each. FTS5
+//! still merges at commit if 16 segments pile up on its lowest level
+//! (`crisismerge`), should the merging never run. Merging changes only how
+//! the index is laid out, never what a search finds: a delta is searchable
+//! as soon as it commits.
+//!
+//! [`Vault::tidy_directory_index`]: crate::Vault::tidy_directory_index
+//!
+//! # Before schema 7
+//!
 //! Schemas 4 to 6 did this with triggers calling two SQL functions,
 //! `kulna_dir_col(entry, n)` and `kulna_dir_key(entry, rowid)`, which parsed
 //! the listing's JSON at every call (on an update, the old listing's and
@@ -371,6 +392,25 @@ pub(crate) fn optimize(conn: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// Index pages one [`merge_step`] writes at most: a few tens of
+/// milliseconds of work.
+pub(crate) const MERGE_PAGES: i64 = 200;
+
+/// Does at most [`MERGE_PAGES`] pages of the index's pending merge work
+/// (segments piled up by deltas, segments with many deleted rows) and
+/// tells whether it did any: `false` when nothing was left to merge. Part
+/// of the caller's transaction, which should hold nothing else.
+pub(crate) fn merge_step(conn: &Connection) -> rusqlite::Result<bool> {
+    let before = conn.total_changes();
+    conn.execute(
+        "INSERT INTO directory_fts (directory_fts, rank) VALUES ('merge', ?1)",
+        [MERGE_PAGES],
+    )?;
+    // The command itself is one change; merging writes more (FTS5's
+    // documented test for "nothing left to merge").
+    Ok(conn.total_changes() - before >= 2)
+}
+
 /// Removes every listing and empties the index. Part of the caller's
 /// transaction.
 pub(crate) fn clear(conn: &Connection) -> rusqlite::Result<()> {
@@ -495,6 +535,81 @@ mod tests {
         clear(&conn).unwrap();
         assert!(keys_matching(&conn, TAG_ALL).is_empty());
         assert!(stored_keys(&conn).is_empty());
+    }
+
+    /// How many segments the index is made of (each search reads every
+    /// one). A `directory_fts_data` row id holds its segment's id in bits
+    /// 37 and up; ids from 2^16 are tombstone pages, 0 the structure.
+    fn segments(conn: &Connection) -> rusqlite::Result<i64> {
+        conn.query_row(
+            "SELECT count(DISTINCT id >> 37) FROM directory_fts_data
+             WHERE id >> 37 BETWEEN 1 AND 65535",
+            [],
+            |r| r.get(0),
+        )
+    }
+
+    fn automerge(conn: &Connection) -> Option<i64> {
+        conn.query_row(
+            "SELECT v FROM directory_fts_config WHERE k = 'automerge'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()
+        .unwrap()
+    }
+
+    /// A cache indexed at schema 8 keeps its index rows through schema 9,
+    /// which stops FTS5 merging at commit: a write then adds a segment,
+    /// and `merge_step` merges until it says nothing is left.
+    #[test]
+    fn schema_9_leaves_merging_to_merge_step() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        register(&conn).unwrap();
+        crate::schema::migrations()
+            .to_version(&mut conn, 8)
+            .unwrap();
+        let tx = conn.unchecked_transaction().unwrap();
+        let mut w = ListingWriter::new(&tx);
+        for i in 0..50 {
+            let e = listing(&format!("l{i}"), &format!("premier{i}"), None);
+            w.put(&e, &serde_json::to_string(&e).unwrap()).unwrap();
+        }
+        w.finish().unwrap();
+        tx.commit().unwrap();
+        let indexed = keys_matching(&conn, TAG_ALL);
+        assert_eq!(indexed.len(), 50);
+        assert_eq!(automerge(&conn), None, "FTS5's default (4)");
+
+        crate::schema::migrations().to_latest(&mut conn).unwrap();
+        assert_eq!(automerge(&conn), Some(0));
+        assert_eq!(keys_matching(&conn, TAG_ALL), indexed);
+        assert_eq!(stored_keys(&conn), indexed);
+
+        let start = segments(&conn).unwrap();
+        for round in 0..6 {
+            let tx = conn.unchecked_transaction().unwrap();
+            let mut w = ListingWriter::new(&tx);
+            for i in 0..10 {
+                let e = listing(&format!("l{i}"), &format!("round{round}"), None);
+                w.put(&e, &serde_json::to_string(&e).unwrap()).unwrap();
+            }
+            w.finish().unwrap();
+            tx.commit().unwrap();
+            assert_eq!(segments(&conn).unwrap(), start + round + 1);
+        }
+        assert_eq!(keys_matching(&conn, "{title} : round5").len(), 10);
+        let mut steps = 0;
+        while merge_step(&conn).unwrap() {
+            steps += 1;
+            assert!(steps < 100);
+        }
+        assert!(steps > 0);
+        assert!(segments(&conn).unwrap() < start + 6);
+        assert!(!merge_step(&conn).unwrap(), "nothing left");
+        assert_eq!(keys_matching(&conn, TAG_ALL), stored_keys(&conn));
+        assert!(keys_matching(&conn, "{title} : round4").is_empty());
+        assert_eq!(keys_matching(&conn, "{title} : round5").len(), 10);
     }
 
     /// Listings changed in any order, twice in one batch, added then

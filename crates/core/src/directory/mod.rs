@@ -45,7 +45,9 @@
 //! The index changes with `directory_entry`, in the same transaction
 //! (`directory_apply_snapshot`, `directory_apply_delta`, through
 //! `index::ListingWriter`); replacing or removing a listing does not read
-//! the old one, and index changes are written in key order.
+//! the old one, and index changes are written in key order. The index's
+//! segments are merged afterwards, not when a delta commits
+//! ([`Vault::tidy_directory_index`], see [`index`]).
 //! [`Vault::apply_signed_directory`] verifies and applies a signed body
 //! without the network (a snapshot bundled with the app, or tests).
 
@@ -413,6 +415,23 @@ impl Vault {
             crate::sync::local::SETTING_DIRECTORY_PUBLISHED,
         )?
         .and_then(|v| v.parse().ok()))
+    }
+
+    /// Does one small step of the search index's merge work, in a
+    /// transaction of its own, and tells whether there may be more:
+    /// call it again (each call a separate one, so an alert waiting for
+    /// the database waits for one step at most) until it returns `false`.
+    /// After a delta, so searches stay fast as deltas pile up; skipping it
+    /// never changes what a search finds. Each step first checkpoints the
+    /// WAL on the second connection, without the lock (a delta's commit
+    /// leaves that to it). Needs no PIN. Blocking.
+    pub fn tidy_directory_index(&self) -> Result<bool, StoreError> {
+        self.checkpoint();
+        let mut inner = self.inner();
+        let tx = inner.conn.transaction()?;
+        let more = index::merge_step(&tx)?;
+        tx.commit()?;
+        Ok(more)
     }
 
     /// Verifies a signed directory body with the pinned directory key (raw

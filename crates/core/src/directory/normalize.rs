@@ -86,6 +86,8 @@ fn push_folded(c: char, out: &mut String) {
         _ => {
             if c.is_ascii() {
                 out.push(c.to_ascii_lowercase());
+            } else if is_caseless_letter(c) {
+                out.push(c);
             } else {
                 out.extend(c.to_lowercase());
             }
@@ -97,6 +99,12 @@ fn push_folded(c: char, out: &mut String) {
 
 fn is_arabic_letter(c: char) -> bool {
     matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}')
+}
+
+/// Arabic and Tifinagh letters, most of what is indexed: letters without
+/// case, known here without a look-up in Unicode's tables.
+fn is_caseless_letter(c: char) -> bool {
+    is_arabic_letter(c) || matches!(c, '\u{2D30}'..='\u{2D67}' | '\u{2D6F}')
 }
 
 /// The Arabic prefixes the stemmer removes, longest first.
@@ -133,7 +141,7 @@ pub fn words(text: &str) -> Vec<String> {
         if is_removed(c) {
             continue;
         }
-        if c.is_alphanumeric() {
+        if is_caseless_letter(c) || c.is_alphanumeric() {
             if chars < MAX_WORD_CHARS {
                 let before = word.len();
                 push_folded(c, &mut word);
@@ -187,6 +195,16 @@ mod tests {
         );
         assert_eq!(normalize("cœur"), "coeur");
         assert_eq!(normalize("t9ra 5dma"), "t9ra 5dma");
+    }
+
+    #[test]
+    fn caseless_letters_are_letters_without_case() {
+        for c in ('\u{0600}'..='\u{06FF}').chain('\u{2D30}'..='\u{2D7F}') {
+            if is_caseless_letter(c) {
+                assert!(c.is_alphanumeric(), "{c:?}");
+                assert!(c.to_lowercase().eq([c]), "{c:?}");
+            }
+        }
     }
 
     #[test]

@@ -91,6 +91,9 @@ const MAX_ASKED_WAIT: Duration = Duration::from_secs(15 * 60);
 const COUNT_EVERY: Duration = Duration::from_millis(250);
 /// Status updates asked per request.
 const UPDATES_PAGE: u32 = 500;
+/// Steps of directory index merging after one update, at most (the rest
+/// waits for the next update).
+const MAX_TIDY_STEPS: usize = 1_000;
 /// The smallest chunk an upload shrinks to on a network that keeps cutting.
 const MIN_CHUNK: usize = 16 * 1024;
 /// An upload whose bytes the service found altered this many times in a
@@ -1232,7 +1235,19 @@ impl Shared {
         let Some(signed) = self.client.directory(version).await? else {
             return Ok(());
         };
-        apply_directory(self, &key, version, signed).await
+        apply_directory(self, &key, version, signed).await?;
+        self.tidy_directory_index().await
+    }
+
+    /// Merges what the directory updates left in the search index, one
+    /// small transaction per call, so the database is never held long.
+    async fn tidy_directory_index(&self) -> Result<(), SyncError> {
+        for _ in 0..MAX_TIDY_STEPS {
+            if self.stopped() || !self.blocking(|v| v.tidy_directory_index()).await? {
+                break;
+            }
+        }
+        Ok(())
     }
 }
 

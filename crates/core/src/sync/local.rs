@@ -479,31 +479,49 @@ impl Vault {
     }
 
     /// Applies a verified delta from the cached version, in one transaction.
+    ///
+    /// Its commit leaves the WAL as it is (no automatic checkpoint, which
+    /// would copy it all back with an fsync while the lock is held); the
+    /// tidying that follows checkpoints on the second connection
+    /// ([`Vault::tidy_directory_index`]), and any later commit still does.
     pub(crate) fn directory_apply_delta(&self, d: &DirectoryDelta) -> Result<(), StoreError> {
         let mut inner = self.inner();
-        let tx = inner.conn.transaction()?;
-        let current: u64 = get_setting(&tx, SETTING_DIRECTORY_VERSION)?
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0);
-        if current != d.from_version {
-            // Not ours to apply; the next sync asks again from `current`.
-            return Ok(());
-        }
-        let mut writer = ListingWriter::new(&tx);
-        put_entries(&mut writer, &d.upserted)?;
-        for id in &d.removed {
-            writer.remove(id)?;
-        }
-        writer.finish()?;
-        put_setting(&tx, SETTING_DIRECTORY_VERSION, &d.to_version.to_string())?;
-        put_setting(
-            &tx,
-            SETTING_DIRECTORY_PUBLISHED,
-            &d.published_at_ms.to_string(),
-        )?;
-        tx.commit()?;
-        Ok(())
+        let pages: i64 = inner
+            .conn
+            .pragma_query_value(None, "wal_autocheckpoint", |r| r.get(0))?;
+        inner.conn.pragma_update(None, "wal_autocheckpoint", 0)?;
+        let applied = apply_delta_in(&mut inner.conn, d);
+        inner
+            .conn
+            .pragma_update(None, "wal_autocheckpoint", pages)?;
+        applied
     }
+}
+
+/// [`Vault::directory_apply_delta`]'s transaction.
+fn apply_delta_in(conn: &mut Connection, d: &DirectoryDelta) -> Result<(), StoreError> {
+    let tx = conn.transaction()?;
+    let current: u64 = get_setting(&tx, SETTING_DIRECTORY_VERSION)?
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    if current != d.from_version {
+        // Not ours to apply; the next sync asks again from `current`.
+        return Ok(());
+    }
+    let mut writer = ListingWriter::new(&tx);
+    put_entries(&mut writer, &d.upserted)?;
+    for id in &d.removed {
+        writer.remove(id)?;
+    }
+    writer.finish()?;
+    put_setting(&tx, SETTING_DIRECTORY_VERSION, &d.to_version.to_string())?;
+    put_setting(
+        &tx,
+        SETTING_DIRECTORY_PUBLISHED,
+        &d.published_at_ms.to_string(),
+    )?;
+    tx.commit()?;
+    Ok(())
 }
 
 fn pending_in(
