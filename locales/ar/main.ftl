@@ -136,6 +136,7 @@ sync-last-contact = { $count ->
    *[other] آخر اتصال بالخدمة: قبل { $count } دقيقة
 }
 sync-never = لم يتم الاتصال بالخدمة بعد
+sync-upload = جارٍ إرسال عنصر كبير (رسالة صوتية): { $percent }٪
 sync-problem-not_configured = لم تُضبط أي خدمة على هذا الجهاز.
 sync-problem-no_connection = لا يوجد اتصال. كل شيء محفوظ بأمان على هذا الهاتف وسيُرسَل عند عودة الاتصال.
 sync-problem-service_unreachable = الخدمة لا تجيب الآن. نواصل المحاولة.

@@ -136,6 +136,7 @@ sync-last-contact = { $count ->
    *[other] آخر تواصل مع الخدمة: هادي { $count } دقيقة
 }
 sync-never = مازال ما تواصلناش مع الخدمة
+sync-upload = كنصيفطو حاجة كبيرة (ميساج صوتي): { $percent }٪
 sync-problem-not_configured = حتى شي خدمة ما مقادة فهاد التيليفون.
 sync-problem-no_connection = ما كاينش الريزو. كلشي محفوظ مزيان فهاد التيليفون وغادي يتصيفط ملي يرجع الريزو.
 sync-problem-service_unreachable = الخدمة ما كتجاوبش دابا. باقي كنعاودو.

@@ -124,6 +124,7 @@ sync-last-contact = { $count ->
    *[other] Last contact with the service: { $count } minutes ago
 }
 sync-never = Not yet in contact with the service
+sync-upload = Sending a large item (a voice note): { $percent }%
 sync-problem-not_configured = No service is set up on this device.
 sync-problem-no_connection = No connection. Everything waits safely on this phone and is sent when the connection returns.
 sync-problem-service_unreachable = The service does not answer right now. We keep trying.

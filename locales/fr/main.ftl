@@ -122,6 +122,7 @@ sync-last-contact = { $count ->
    *[other] Dernier contact avec le service : il y a { $count } minutes
 }
 sync-never = Pas encore de contact avec le service
+sync-upload = Envoi d'un gros élément (un message vocal) : { $percent } %
 sync-problem-not_configured = Aucun service n'est configuré sur cet appareil.
 sync-problem-no_connection = Pas de connexion. Tout attend en sécurité sur ce téléphone et partira au retour de la connexion.
 sync-problem-service_unreachable = Le service ne répond pas pour l'instant. Nous réessayons.

@@ -125,6 +125,7 @@ sync-last-contact = { $count ->
    *[other] ⴰⵏⵎⵢⴰⵡⴰⴹ ⴰⵏⴳⴳⴰⵔⵓ ⴷ ⵜⵏⴰⴱⴰⴹⵜ: { $count } ⵜⵓⵙⴷⵉⴷⵉⵏ ⴰⵢⴰ
 }
 sync-never = ⵓⵔ ⵏⵎⵢⴰⵡⴰⴹ ⵙ ⵜⵏⴰⴱⴰⴹⵜ
+sync-upload = ⴰⴷ ⵏⴰⵣⵏ ⵢⴰⵏ ⵓⴼⵔⴷⵉⵙ ⵎⵇⵇⵓⵔⵏ (ⵜⴰⴱⵔⴰⵜ ⵜⴰⵎⵙⵍⵉⵜ): { $percent }%
 sync-problem-not_configured = ⵓⵍⴰ ⵢⴰⵜ ⵜⵏⴰⴱⴰⴹⵜ ⵓⵔ ⵜⵍⵍⵉ ⴳ ⵓⵙⵏⴼⴰⵔ ⴰ.
 sync-problem-no_connection = ⵓⵔ ⵜⵍⵍⵉ ⵜⵓⵇⵇⵏⴰ. ⴽⵓⵍⵍⵓ ⵉⵜⵜⵓⵃⵟⵟⴰ ⴳ ⵓⵙⵏⴼⴰⵔ ⴰ, ⴰⴷ ⵉⵜⵜⵓⵣⵏ ⵖⴰⵙ ⵜⵓⵖⴰⵍ ⵜⵓⵇⵇⵏⴰ.
 sync-problem-service_unreachable = ⵜⴰⵏⴰⴱⴰⴹⵜ ⵓⵔ ⵜⵔⴰⵔ ⵖⵉⵍⴰ. ⵏⵜⵜⴰⵍⵙ ⵜⴰⵔⵎⵉⵜ.

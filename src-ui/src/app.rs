@@ -565,6 +565,17 @@ fn SyncCard(locale: ReadSignal<Locale>, sync: ReadSignal<Option<SyncState>>) -> 
                     {code.map(|c| view! {
                         <p id="sync-problem" class="status-line warn" role="status">{t(l, &format!("sync-problem-{c}"))}</p>
                     })}
+                    {s.upload.map(|u| {
+                        // A large item (a voice note) goes in chunks: how far.
+                        let percent = (u.sent_bytes.saturating_mul(100) / u.total_bytes.max(1)).min(100);
+                        let text = t_num(l, "sync-upload", "percent", u32::try_from(percent).unwrap_or(100));
+                        view! {
+                            <p id="sync-upload" class="status-line" data-percent=percent.to_string()>
+                                <progress max="100" value=percent.to_string() aria-label=text.clone()></progress>
+                                " "{text}
+                            </p>
+                        }
+                    })}
                     <p id="last-contact" class="status-line">{contact}</p>
                     <button id="send-now" type="button" class="primary" on:click=send>{t(l, "send-now")}</button>
                 </section>

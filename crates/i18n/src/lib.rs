@@ -264,6 +264,7 @@ mod tests {
                 args.set("date", FluentValue::from("31/03/2027"));
                 args.set("title", FluentValue::from("Formation"));
                 args.set("length", FluentValue::from("1:05"));
+                args.set("percent", FluentValue::from(45));
                 let mut errors = Vec::new();
                 let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
                 assert!(errors.is_empty(), "{} {}: {:?}", locale.code(), id, errors);

@@ -51,6 +51,10 @@ async fn scroll_to(c: &Client, css: &str) {
         .await;
 }
 
+/// How long the test speaks: about 25 s of the recorder's AAC is more
+/// than the service takes inline.
+const RECORD_MS: u64 = 25_000;
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_report_in_her_voice_reaches_the_listener() -> Result<()> {
     let central = Central::start()?;
@@ -68,11 +72,13 @@ async fn a_report_in_her_voice_reaches_the_listener() -> Result<()> {
     click(&c, "#voice-record").await?;
     c.wait().for_element(Locator::Css("#voice-stop")).await?;
     wait_attr(&c, "#voice", "data-phase", "recording").await?;
-    tokio::time::sleep(Duration::from_millis(2500)).await;
+    // Long enough to be larger than what the service takes inline: it
+    // travels as an upload in chunks, with its progress on screen.
+    tokio::time::sleep(Duration::from_millis(RECORD_MS)).await;
     let clock = kulna_e2e::text(&c, "#voice-elapsed")
         .await
         .unwrap_or_default();
-    assert!(clock.contains("0:02") || clock.contains("0:03"), "{clock}");
+    assert!(clock.contains("0:2") || clock.contains("0:3"), "{clock}");
     scroll_to(&c, "#voice").await;
     screenshot(&c, "report-voice-recording-ar").await?;
     click(&c, "#voice-stop").await?;
@@ -81,7 +87,10 @@ async fn a_report_in_her_voice_reaches_the_listener() -> Result<()> {
         .await
         .and_then(|v| v.parse().ok())
         .unwrap_or(0);
-    assert!((2000..10_000).contains(&ms), "{ms} ms");
+    assert!(
+        (RECORD_MS as u32..RECORD_MS as u32 + 10_000).contains(&ms),
+        "{ms} ms"
+    );
     let src = loaded_audio(&c, "#voice-player").await?;
     let data = src
         .split_once(";base64,")
@@ -91,7 +100,11 @@ async fn a_report_in_her_voice_reaches_the_listener() -> Result<()> {
         })
         .ok_or_else(|| anyhow!("the player's source is not a data URL"))?;
     let sound = base64::engine::general_purpose::STANDARD.decode(&data)?;
-    assert!(sound.len() > 1000, "{} bytes", sound.len());
+    assert!(
+        sound.len() > kulna_model::api::MAX_CIPHERTEXT_BYTES * 3 / 4,
+        "{} bytes: too small to need an upload",
+        sound.len()
+    );
     type_into(&c, "#report-text", "voice-sentinel").await?;
     wait_attr(&c, "#report-saved", "data-saved", "true").await?;
     scroll_to(&c, "#voice").await;
@@ -123,9 +136,23 @@ async fn a_report_in_her_voice_reaches_the_listener() -> Result<()> {
     click(&c, "#voice-listen").await?;
     assert_eq!(loaded_audio(&c, "#voice-player").await?, src);
 
+    // Every state of the sending, as the page showed it.
+    c.execute(
+        "window.kulnaUploads = [];
+         new MutationObserver(() => {
+           const e = document.getElementById('sync-upload');
+           if (e) window.kulnaUploads.push(Number(e.dataset.percent));
+         }).observe(document.body, {subtree: true, childList: true, attributes: true});",
+        vec![],
+    )
+    .await?;
     click(&c, "#report-submit").await?;
     c.wait().for_element(Locator::Css("#report-sent")).await?;
     wait_attr(&c, "#outbox-waiting", "data-count", "0").await?;
+    let shown: Vec<u64> =
+        serde_json::from_value(c.execute("return window.kulnaUploads", vec![]).await?)?;
+    assert!(!shown.is_empty(), "no upload progress was shown");
+    assert!(shown.iter().all(|p| *p <= 100), "{shown:?}");
     // The form closed: the sound left the page.
     assert!(!c.source().await?.contains(&data[..40]));
 
