@@ -108,7 +108,12 @@ pub fn ReportPage(
         save();
     };
 
+    // Not while a voice note is being recorded or kept: it would be lost.
+    let voice_busy = RwSignal::new(false);
     let submit = move |_| {
+        if voice_busy.get_untracked() {
+            return;
+        }
         let current = draft.get_untracked();
         spawn_local(async move {
             match ipc::submit_report(&current).await {
@@ -240,7 +245,7 @@ pub fn ReportPage(
                     let text = event_target_value(&ev);
                     edit(&|p| p.description = non_empty(text.clone()));
                 }></textarea>
-            <crate::voice::VoiceNoteField locale=locale draft=draft />
+            <crate::voice::VoiceNoteField locale=locale draft=draft busy=voice_busy />
 
             <fieldset>
                 {checkbox("consent-contact".into(), "consent-contact",
@@ -301,7 +306,8 @@ pub fn ReportPage(
                 <p class="status-line warn" role="alert">{move || t(locale.get(), "error-generic")}</p>
             </Show>
             <div class="actions">
-                <button id="report-submit" type="button" class="primary" on:click=submit>{move || t(locale.get(), "report-submit")}</button>
+                <button id="report-submit" type="button" class="primary" on:click=submit
+                    disabled=move || voice_busy.get()>{move || t(locale.get(), "report-submit")}</button>
                 <button id="report-close" type="button" class="secondary" on:click=keep>{move || t(locale.get(), "report-close")}</button>
                 <button id="report-discard" type="button" class="secondary" on:click=discard>{move || t(locale.get(), "report-discard")}</button>
             </div>

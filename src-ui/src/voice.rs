@@ -195,8 +195,15 @@ enum Phase {
 
 /// The voice note part of the report form: record, stop, listen, delete.
 #[component]
-pub fn VoiceNoteField(locale: ReadSignal<Locale>, draft: RwSignal<ReportDraft>) -> impl IntoView {
+pub fn VoiceNoteField(
+    locale: ReadSignal<Locale>,
+    draft: RwSignal<ReportDraft>,
+    /// Set while the microphone is on or the note is being kept: the form
+    /// waits before sending.
+    busy: RwSignal<bool>,
+) -> impl IntoView {
     let phase = RwSignal::new(Phase::Idle);
+    Effect::new(move |_| busy.set(phase.get() != Phase::Idle));
     let elapsed = RwSignal::new(0u32);
     let problem = RwSignal::new(None::<Problem>);
     // The sound as a data: URL, only once she recorded or asked to listen.

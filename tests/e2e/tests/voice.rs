@@ -72,6 +72,14 @@ async fn a_report_in_her_voice_reaches_the_listener() -> Result<()> {
     click(&c, "#voice-record").await?;
     c.wait().for_element(Locator::Css("#voice-stop")).await?;
     wait_attr(&c, "#voice", "data-phase", "recording").await?;
+    // Sending waits while the microphone is on (the note would be lost).
+    let disabled = c
+        .execute(
+            "return document.getElementById('report-submit').disabled",
+            vec![],
+        )
+        .await?;
+    assert_eq!(disabled, serde_json::json!(true));
     // Long enough to be larger than what the service takes inline: it
     // travels as an upload in chunks, with its progress on screen.
     tokio::time::sleep(Duration::from_millis(RECORD_MS)).await;
@@ -83,6 +91,13 @@ async fn a_report_in_her_voice_reaches_the_listener() -> Result<()> {
     screenshot(&c, "report-voice-recording-ar").await?;
     click(&c, "#voice-stop").await?;
     c.wait().for_element(Locator::Css("#voice-saved")).await?;
+    let disabled = c
+        .execute(
+            "return document.getElementById('report-submit').disabled",
+            vec![],
+        )
+        .await?;
+    assert_eq!(disabled, serde_json::json!(false));
     let ms: u32 = attr(&c, "#voice-saved", "data-duration-ms")
         .await
         .and_then(|v| v.parse().ok())
