@@ -89,14 +89,7 @@ mod tests {
     #[test]
     fn contacts_live_in_the_vault_and_a_bad_number_saves_nothing() {
         let dir = tempfile::tempdir().unwrap();
-        let data = AppData::open_with(
-            dir.path(),
-            crate::VaultOptions {
-                kdf_cost: kulna_crypto::KdfCost::insecure_for_tests(std::num::NonZeroU32::MIN),
-                ..crate::VaultOptions::default()
-            },
-        )
-        .unwrap();
+        let data = AppData::open_with(dir.path(), crate::VaultOptions::for_tests(None)).unwrap();
         assert!(matches!(
             data.trusted_contacts(),
             Err(StoreError::Locked | StoreError::NotSetUp)

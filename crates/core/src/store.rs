@@ -341,11 +341,7 @@ mod tests {
     fn settings_for_the_first_run_persist_and_bad_values_are_refused() {
         let dir = tempfile::tempdir().unwrap();
         let service = kulna_crypto::SealingSecretKey::generate();
-        let options = || VaultOptions {
-            kdf_cost: kulna_crypto::KdfCost::insecure_for_tests(std::num::NonZeroU32::MIN),
-            service_key: Some(service.public_key().clone()),
-            ..VaultOptions::default()
-        };
+        let options = || VaultOptions::for_tests(Some(service.public_key()));
         {
             let data = AppData::open_with(dir.path(), options()).unwrap();
             let s = data.status(ServiceHealth::NotConfigured).unwrap();

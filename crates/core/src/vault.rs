@@ -112,6 +112,18 @@ impl Default for VaultOptions {
     }
 }
 
+#[cfg(test)]
+impl VaultOptions {
+    /// For unit tests: the cheapest PIN cost, and `service_key` pinned.
+    pub(crate) fn for_tests(service_key: Option<&SealingPublicKey>) -> Self {
+        Self {
+            kdf_cost: KdfCost::insecure_for_tests(std::num::NonZeroU32::MIN),
+            service_key: service_key.cloned(),
+            ..Self::default()
+        }
+    }
+}
+
 /// Where the vault stands, for the UI to pick its screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum VaultState {
@@ -1090,11 +1102,7 @@ mod tests {
     #[test]
     fn a_duress_wipe_leaves_no_trace_of_case_statuses() {
         let dir = tempfile::tempdir().unwrap();
-        let options = VaultOptions {
-            kdf_cost: KdfCost::insecure_for_tests(std::num::NonZeroU32::MIN),
-            ..VaultOptions::default()
-        };
-        let vault = Vault::open(dir.path(), options).unwrap();
+        let vault = Vault::open(dir.path(), VaultOptions::for_tests(None)).unwrap();
         let pin = |t: &str| Pin::new(t.into()).unwrap();
         vault.set_pin(&pin("2468")).unwrap();
         vault.set_duress_pin(&pin("1357"), true).unwrap();

@@ -197,11 +197,7 @@ mod tests {
         use crate::vault::VaultOptions;
         let dir = tempfile::tempdir().unwrap();
         let service = kulna_crypto::SealingSecretKey::generate();
-        let options = || VaultOptions {
-            kdf_cost: kulna_crypto::KdfCost::insecure_for_tests(std::num::NonZeroU32::MIN),
-            service_key: Some(service.public_key().clone()),
-            ..VaultOptions::default()
-        };
+        let options = || VaultOptions::for_tests(Some(service.public_key()));
         let pin = || kulna_crypto::Pin::new("2468".into()).unwrap();
         // A recognizable "recording" that must never be readable in the file.
         let mut sound = webm(40_000);
@@ -271,11 +267,7 @@ mod tests {
         let service = kulna_crypto::SealingSecretKey::generate();
         let data = AppData::open_with(
             dir.path(),
-            VaultOptions {
-                kdf_cost: kulna_crypto::KdfCost::insecure_for_tests(std::num::NonZeroU32::MIN),
-                service_key: Some(service.public_key().clone()),
-                ..VaultOptions::default()
-            },
+            VaultOptions::for_tests(Some(service.public_key())),
         )
         .unwrap();
         data.vault()
