@@ -18,24 +18,10 @@ use kulna_model::{RecordId, RecordKind};
 /// The longest voice note she can record: five minutes.
 pub const VOICE_NOTE_MAX_MS: u32 = 5 * 60 * 1000;
 
-/// The largest voice note, in bytes of sound (five minutes of Opus at the
-/// recorder's usual 64 kbit/s is about 2.4 MB; WAV at 16 kHz about 9.6 MB
-/// would not fit, and is not what the app records).
+/// The largest voice note, in bytes of sound (five minutes at the ~70 kbit/s
+/// the desktop webview records, AAC in MP4, is about 2.6 MB; WAV at 16 kHz,
+/// about 9.6 MB, would not fit, and is not what the app records).
 pub const VOICE_NOTE_MAX_BYTES: usize = 8 * 1024 * 1024;
-
-/// The bytes each container of [`VoiceNote::CONTAINERS`] starts with, and
-/// where.
-fn magic(container: &str) -> Option<(&'static [u8], usize)> {
-    match container {
-        // Matroska/WebM: the EBML magic.
-        "audio/webm" => Some((&[0x1a, 0x45, 0xdf, 0xa3], 0)),
-        "audio/ogg" => Some((b"OggS", 0)),
-        "audio/wav" => Some((b"RIFF", 0)),
-        // ISO media: a box of type `ftyp` after its 4-byte length.
-        "audio/mp4" => Some((b"ftyp", 4)),
-        _ => None,
-    }
-}
 
 /// A voice note as the recorder gave it, checked: a media type the app
 /// records, a length within bounds, base64 that decodes to a container of
@@ -46,7 +32,10 @@ pub fn check_voice_note(note: &VoiceNote) -> Result<VoiceNote, StoreError> {
         .media_type()
         .ok_or(StoreError::InvalidInput("voice note media type"))?;
     let base = mime.split(';').next().unwrap_or_default();
-    let (magic, offset) = magic(base).ok_or(StoreError::InvalidInput("voice note media type"))?;
+    let &(_, magic, offset) = VoiceNote::CONTAINERS
+        .iter()
+        .find(|(name, _, _)| *name == base)
+        .ok_or(StoreError::InvalidInput("voice note media type"))?;
     if note.duration_ms == 0 || note.duration_ms > VOICE_NOTE_MAX_MS {
         return Err(StoreError::InvalidInput("voice note length"));
     }

@@ -78,8 +78,16 @@ pub struct VoiceNote {
 }
 
 impl VoiceNote {
-    /// The containers the app records voice notes in.
-    pub const CONTAINERS: [&'static str; 4] = ["audio/webm", "audio/ogg", "audio/wav", "audio/mp4"];
+    /// The containers the app records voice notes in: each media type,
+    /// with the bytes its files start with and at which offset.
+    pub const CONTAINERS: [(&'static str, &'static [u8], usize); 4] = [
+        // Matroska/WebM: the EBML magic.
+        ("audio/webm", &[0x1a, 0x45, 0xdf, 0xa3], 0),
+        ("audio/ogg", b"OggS", 0),
+        ("audio/wav", b"RIFF", 0),
+        // ISO media: a box of type `ftyp` after its 4-byte length.
+        ("audio/mp4", b"ftyp", 4),
+    ];
 
     /// Its media type, normalized (lower case, no spaces) if it is one the
     /// app records and safe to put in a `data:` URL; `None` otherwise.
@@ -95,7 +103,7 @@ impl VoiceNote {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || "/;=.,+-".contains(c));
         let base = mime.split(';').next().unwrap_or_default();
-        (safe && Self::CONTAINERS.contains(&base)).then_some(mime)
+        (safe && Self::CONTAINERS.iter().any(|(name, _, _)| *name == base)).then_some(mime)
     }
 
     /// A `data:` URL to play it, if its media type is one the app records.
