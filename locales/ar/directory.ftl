@@ -5,6 +5,9 @@ directory-heading = الشغل والتكوين والخدمات
 directory-close = رجوع
 directory-offline = يعمل دون إنترنت: الإعلانات محفوظة على هذا الهاتف. البحث لا يحتاج إلى الرمز السري.
 directory-never = الدليل غير موجود بعد على هذا الهاتف. سيصل مع أول اتصال بالخدمة.
+directory-receiving = جارٍ استلام الدليل: { $percent }٪
+directory-receiving-started = جارٍ استلام الدليل…
+directory-saving = جارٍ حفظ الدليل على هذا الهاتف…
 directory-updated = { $count ->
     [zero] حُدِّث اليوم.
     [one] حُدِّث منذ يوم واحد.

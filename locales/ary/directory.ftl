@@ -5,6 +5,9 @@ directory-heading = الخدمة والتكوين والمساعدة
 directory-close = رجعي
 directory-offline = خدام بلا أنترنيت: الإعلانات محفوظين فهاد التيليفون. التقليب ما محتاجش الكود السري.
 directory-never = الدليل مازال ما وصلش لهاد التيليفون. غادي يوصل ملي يتصل التيليفون بالخدمة.
+directory-receiving = كيوصل الدليل: { $percent }٪
+directory-receiving-started = الدليل كيوصل…
+directory-saving = كنحفظو الدليل فهاد التيليفون…
 directory-updated = { $count ->
     [zero] تبدّل اليوم.
     [one] تبدّل هادي نهار.

@@ -5,6 +5,9 @@ directory-heading = Work, training and services
 directory-close = Back
 directory-offline = Works without internet: the listings are kept on this phone. Searching needs no PIN.
 directory-never = The directory is not on this phone yet. It comes with the next connection to the service.
+directory-receiving = Receiving the directory: { $percent }%
+directory-receiving-started = Receiving the directory…
+directory-saving = Putting the directory on this phone…
 directory-updated = { $count ->
     [0] Updated today.
     [one] Updated 1 day ago.

@@ -5,6 +5,9 @@ directory-heading = Emplois, formations et services
 directory-close = Retour
 directory-offline = Fonctionne sans internet : les annonces sont gardées sur ce téléphone. La recherche ne demande pas de code.
 directory-never = L'annuaire n'est pas encore sur ce téléphone. Il arrive à la prochaine connexion au service.
+directory-receiving = Réception de l'annuaire : { $percent } %
+directory-receiving-started = Réception de l'annuaire…
+directory-saving = Enregistrement de l'annuaire sur ce téléphone…
 directory-updated = { $count ->
     [0] Mis à jour aujourd'hui.
     [one] Mis à jour il y a 1 jour.

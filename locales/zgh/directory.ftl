@@ -6,6 +6,9 @@ directory-heading = ⵜⴰⵡⵓⵔⵉ, ⴰⵙⵎⵓⵜⵜⴳ ⴷ ⵜⵏⴰⴱ�
 directory-close = ⵓⵖⴰⵍ
 directory-offline = ⵉⵅⴷⴷⵎ ⴱⵍⴰ ⴰⵏⵜⵔⵏⵉⵜ: ⵜⵉⵍⵖⵓⵜⵉⵏ ⵃⴹⴰⵏⵜ ⴳ ⵜⵉⵍⵉⴼⵓⵏ ⴰ. ⴰⵔⵣⵣⵓ ⵓⵔ ⵉⵃⵜⴰⵊ ⴰⵎⴰⵜⴰⵔ ⵓⴼⴼⵉⵔ.
 directory-never = ⴰⵙⵎⵉⵍ ⵓⵔ ⴰⵔ ⵉⵍⵍⵉ ⴳ ⵜⵉⵍⵉⴼⵓⵏ ⴰ. ⴰⴷ ⴷ ⵢⴰⵡⵙ ⴳ ⵓⵎⵢⴰⵡⴰⴹ ⴰⵎⴰⵢⵏⵓ ⴷ ⵜⵏⴰⴱⴰⴹⵜ.
+directory-receiving = ⴰⴷ ⴷ ⵢⴰⵡⵙ ⵓⵙⵎⵉⵍ: { $percent }%
+directory-receiving-started = ⴰⴷ ⴷ ⵢⴰⵡⵙ ⵓⵙⵎⵉⵍ…
+directory-saving = ⴰⴷ ⵏⵃⴹⵓ ⴰⵙⵎⵉⵍ ⴳ ⵜⵉⵍⵉⴼⵓⵏ ⴰ…
 directory-updated = { $count ->
     [0] ⵉⵜⵜⵓⵙⵎⴰⵢⵏⵓ ⴰⵙⵙ ⴰ.
     [one] ⵉⵜⵜⵓⵙⵎⴰⵢⵏⵓ ⵢⴰⵏ ⵡⴰⵙⵙ ⴰⵢⴰ.

@@ -217,6 +217,7 @@ pub fn App() -> impl IntoView {
                 <DirectoryPage
                     locale=locale.read_only()
                     on_close=move || browsing.set(false)
+                    sync=sync.read_only()
                     her_region=status.with_untracked(|s| s.as_ref().and_then(|s| s.as_ref().ok()).and_then(|s| s.region))
                 />
             </Show>

@@ -12,7 +12,7 @@
 //! else in the nearest one available, with its own `lang` and `dir` so an
 //! Arabic title stays readable on a French screen and the reverse.
 
-use crate::i18n::{t, t_count, t_str};
+use crate::i18n::{t, t_count, t_num, t_str};
 use crate::ipc;
 use crate::report::parse_region;
 use crate::support::{SupportPage, SupportPrefill};
@@ -20,7 +20,7 @@ use kulna_model::directory::{
     DirectoryEntry, DirectoryHit, DirectoryQuery, DirectoryState, EntryKind, Localized,
 };
 use kulna_model::record::SupportTopic;
-use kulna_model::{CommandError, ErrorKind, Locale};
+use kulna_model::{CommandError, ErrorKind, Locale, SyncState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
@@ -298,6 +298,8 @@ pub fn DirectoryPage(
     /// Her region, when the app knows it: the region filter starts there.
     #[prop(optional_no_strip)]
     her_region: Option<u8>,
+    /// What sync reports: the first download of the directory shows here.
+    sync: ReadSignal<Option<SyncState>>,
 ) -> impl IntoView {
     let text = RwSignal::new(String::new());
     let region = RwSignal::new(her_region.filter(|r| (1..=12).contains(r)));
@@ -344,6 +346,16 @@ pub fn DirectoryPage(
     if let Ok(timer) = set_interval_with_handle(load_state, Duration::from_secs(3)) {
         on_cleanup(move || timer.clear());
     }
+    // The first download: how far it got, and the listings at once when
+    // it ends.
+    let download = Memo::new(move |_| sync.with(|s| s.as_ref().and_then(|s| s.directory)));
+    Effect::new(move |was: Option<bool>| {
+        let now = download.with(Option::is_some);
+        if was == Some(true) && !now {
+            load_state();
+        }
+        now
+    });
 
     // Search at each keystroke and filter change, and when the cache
     // changes; only the latest answer is shown.
@@ -414,6 +426,27 @@ pub fn DirectoryPage(
             </p>
             <p id="directory-offline" class="hint">{t(l, "directory-offline")}</p>
         }
+    };
+    let receiving = move || {
+        let d = download.get()?;
+        let l = locale.get();
+        let percent = d.percent();
+        let text = match percent {
+            _ if d.saving => t(l, "directory-saving"),
+            Some(p) => t_num(l, "directory-receiving", "percent", u32::from(p)),
+            None => t(l, "directory-receiving-started"),
+        };
+        // No value while the size is unknown or the phone is saving: the
+        // bar moves without claiming a figure.
+        let value = percent.filter(|_| !d.saving).map(|p| p.to_string());
+        Some(view! {
+            <p id="directory-receiving" class="status-line" role="status"
+                data-percent=percent.map(|p| p.to_string()).unwrap_or_default()
+                data-saving=d.saving.to_string()>
+                <progress max="100" value=value aria-label=text.clone()></progress>
+                " "{text}
+            </p>
+        })
     };
 
     let filters = move || {
@@ -622,6 +655,7 @@ pub fn DirectoryPage(
             })}
             <div hidden=move || asking.with(Option::is_some)>
                 {header}
+                {receiving}
                 <button id="directory-refresh" type="button" class="secondary"
                     on:click=move |_| spawn_local(async move {
                         let _ = ipc::send_now().await;

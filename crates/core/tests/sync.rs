@@ -11,10 +11,11 @@ mod sync_common;
 use kulna_core::{NewRecord, Pin, SyncEngine, SyncOptions, SystemClock};
 use kulna_crypto::SealingSecretKey;
 use kulna_model::api::{RejectReason, ServiceKeyResponse};
-use kulna_model::{RecordKind, SyncProblem};
+use kulna_model::{DirectoryDownload, RecordKind, SyncProblem};
 use std::collections::HashMap;
 use std::io::Write as _;
 use std::path::Path;
+use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use sync_common::*;
@@ -585,6 +586,69 @@ async fn directory_versions_are_verified_before_they_are_kept() {
     assert_eq!(data.vault().directory_version().unwrap(), 2);
     assert_eq!(data.vault().directory_entries().unwrap().len(), 2);
     engine.shutdown().await;
+}
+
+/// The first download of the directory, over a slow link, says how far it
+/// got (bytes of the announced size, then "saving"), and the progress goes
+/// away once the listings are on the device.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_first_directory_download_shows_its_progress() {
+    let service = Service::start().await;
+    let long = "ⵜⴰⵍⵖⵓⵜ listing with a long description ".repeat(20);
+    let entries: Vec<_> = (0..400)
+        .map(|i| entry(&format!("l{i:04}"), &format!("{long}{i}")))
+        .collect();
+    assert_eq!(publish(&service, &entries).await, 1);
+    let proxy = Proxy::clean(service.addr).await;
+    // About 3 s for the snapshot: a 2G link.
+    proxy.extra.down_rate.store(250_000, Ordering::SeqCst);
+
+    let dir = tempfile::tempdir().unwrap();
+    let data = open_device(dir.path(), None, Arc::new(SystemClock));
+    let engine = SyncEngine::start(data.clone(), fast_options(&proxy.url)).unwrap();
+    let mut rx = engine.subscribe();
+    let mut seen: Vec<DirectoryDownload> = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let (now, syncing) = {
+            let s = rx.borrow_and_update();
+            (s.directory, s.syncing)
+        };
+        if let Some(d) = now {
+            if seen.last() != Some(&d) {
+                seen.push(d);
+            }
+        } else if !seen.is_empty() && data.vault().directory_version().unwrap() == 1 {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the download never finished (syncing {syncing}); seen {seen:?}"
+        );
+        let _ = tokio::time::timeout(Duration::from_millis(200), rx.changed()).await;
+    }
+    assert_eq!(engine.state().directory, None);
+    engine.shutdown().await;
+
+    let total = seen[0].total_bytes.expect("the service announces the size");
+    println!("{} bytes, {} progress events", total, seen.len());
+    assert!(total > 500_000, "a directory this large is {total} bytes");
+    assert!(
+        seen.iter().all(|d| d.total_bytes == Some(total)),
+        "{seen:?}"
+    );
+    let received: Vec<u64> = seen.iter().map(|d| d.received_bytes).collect();
+    assert!(received.windows(2).all(|w| w[0] <= w[1]), "{received:?}");
+    let percents: Vec<u8> = seen.iter().filter_map(DirectoryDownload::percent).collect();
+    assert!(
+        percents.iter().filter(|p| (1..100).contains(*p)).count() >= 5,
+        "progress in between: {percents:?}"
+    );
+    // One event per percent at most, not one per piece of the answer.
+    assert!(seen.len() <= 103, "{} events", seen.len());
+    let last = seen.last().unwrap();
+    assert_eq!((last.received_bytes, last.saving), (total, true));
+    assert_eq!(data.vault().directory_entries().unwrap().len(), 400);
 }
 
 /// A listener acknowledges her alert: the status update comes back sealed

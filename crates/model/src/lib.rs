@@ -24,4 +24,4 @@ pub use error::{CommandError, ErrorKind};
 pub use ids::{DeviceId, IdError, RecordId};
 pub use locale::{Direction, Locale, LocaleError};
 pub use status::{AlertProgress, AppStatus, LockState, OutboxCounts, ServiceHealth, TextSize};
-pub use sync::{SyncProblem, SyncState, UploadProgress};
+pub use sync::{DirectoryDownload, SyncProblem, SyncState, UploadProgress};

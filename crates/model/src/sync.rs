@@ -35,6 +35,34 @@ pub struct SyncState {
     /// holds it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub upload: Option<UploadProgress>,
+    /// The first download of the directory, while it comes (it can be a
+    /// few megabytes on a slow link).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub directory: Option<DirectoryDownload>,
+}
+
+/// How far the first download of the directory got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DirectoryDownload {
+    /// Bytes received so far.
+    pub received_bytes: u64,
+    /// Bytes in all, when the service said (`None`: not known).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_bytes: Option<u64>,
+    /// Everything arrived; the phone is checking the signature and
+    /// putting the listings in its search index.
+    #[serde(default)]
+    pub saving: bool,
+}
+
+impl DirectoryDownload {
+    /// Percentage received, when the total is known (0–100).
+    #[must_use]
+    pub fn percent(&self) -> Option<u8> {
+        let total = self.total_bytes.filter(|t| *t > 0)?;
+        let p = self.received_bytes.saturating_mul(100) / total;
+        Some(u8::try_from(p.min(100)).unwrap_or(100))
+    }
 }
 
 /// How far the upload of one large record got.
@@ -106,6 +134,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn directory_download_percent() {
+        let at = |received_bytes, total_bytes| DirectoryDownload {
+            received_bytes,
+            total_bytes,
+            saving: false,
+        };
+        assert_eq!(at(0, Some(4_000)).percent(), Some(0));
+        assert_eq!(at(1_000, Some(4_000)).percent(), Some(25));
+        assert_eq!(at(4_000, Some(4_000)).percent(), Some(100));
+        // A service that sent more than it announced: never above 100.
+        assert_eq!(at(9_000, Some(4_000)).percent(), Some(100));
+        assert_eq!(at(u64::MAX, Some(3)).percent(), Some(100));
+        assert_eq!(at(1_000, None).percent(), None);
+        assert_eq!(at(1_000, Some(0)).percent(), None);
+    }
+
+    #[test]
     fn json_shape_is_pinned() {
         let idle = SyncState::default();
         assert_eq!(
@@ -130,10 +175,15 @@ mod tests {
                 sent_bytes: 65_536,
                 total_bytes: 3_145_728,
             }),
+            directory: Some(DirectoryDownload {
+                received_bytes: 1_000,
+                total_bytes: Some(4_000),
+                saving: false,
+            }),
         };
         assert_eq!(
             serde_json::to_string(&s).unwrap(),
-            r#"{"waiting":{"alerts":1,"reports":20,"requests":3},"refused":1,"status_updates":2,"last_contact_ms":1764000000000,"syncing":true,"problem":{"code":"service_unreachable"},"retry_in_secs":8,"upload":{"id":"01890a5d-ac96-774b-bcce-b302099a8057","kind":"report","sent_bytes":65536,"total_bytes":3145728}}"#
+            r#"{"waiting":{"alerts":1,"reports":20,"requests":3},"refused":1,"status_updates":2,"last_contact_ms":1764000000000,"syncing":true,"problem":{"code":"service_unreachable"},"retry_in_secs":8,"upload":{"id":"01890a5d-ac96-774b-bcce-b302099a8057","kind":"report","sent_bytes":65536,"total_bytes":3145728},"directory":{"received_bytes":1000,"total_bytes":4000,"saving":false}}"#
         );
         let refused = SyncProblem::ItemRefused {
             id: RecordId::parse("01890a5d-ac96-774b-bcce-b302099a8057").unwrap(),

@@ -298,6 +298,96 @@ async fn she_finds_saves_and_keeps_listings_offline_in_arabic_and_french() -> Re
     Ok(())
 }
 
+/// A directory of `n` listings, large enough that its first download
+/// takes a moment.
+fn large_directory(dir: &std::path::Path, n: usize) -> Result<std::path::PathBuf> {
+    let about = "Accueil, écoute et orientation des femmes; formation et emploi. ".repeat(4);
+    let entries: Vec<_> = (0..n)
+        .map(|i| {
+            serde_json::json!({
+                "id": format!("centre-{i:05}"),
+                "kind": "service",
+                "category": "shelter",
+                "region": 1 + i % 12,
+                "title": {"ar": format!("مركز الاستماع رقم {i}"), "fr": format!("Centre d'écoute n° {i}")},
+                "summary": {"ar": "استقبال النساء والاستماع إليهن وتوجيههن.", "fr": about},
+            })
+        })
+        .collect();
+    let file = dir.join("directory.json");
+    std::fs::write(&file, serde_json::to_vec(&entries)?)?;
+    Ok(file)
+}
+
+/// The first download of the directory shows how far it got, and the
+/// listings appear as soon as it ends.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_first_directory_download_shows_progress() -> Result<()> {
+    const LISTINGS: usize = 3_000;
+    let mut central = Central::start()?;
+    let files = tempfile::tempdir()?;
+    assert_eq!(
+        central.publish_directory(&large_directory(files.path(), LISTINGS)?)?,
+        1
+    );
+    let key = central.sealing_key().await?;
+    // The service is away when she first opens the directory.
+    central.stop();
+    let driver = Driver::start_with(Some(&central.url), &[("KULNA_SERVICE_KEY", &key)]).await?;
+    let c = driver.launch().await?;
+    wait_attr(&c, "main", "data-lock", "not_set_up").await?;
+    click(&c, "#lang-fr").await?;
+    wait_attr(&c, "main", "data-saved-locale", "fr").await?;
+    open_directory(&c).await?;
+    wait_attr(&c, "#directory-age", "data-version", "0").await?;
+    assert!(text(&c, "#directory-age").await.contains("pas encore"));
+    assert!(c.find(Locator::Css("#directory-receiving")).await.is_err());
+
+    // Every state of the download, as the page showed it.
+    c.execute(
+        "window.kulnaDownload = [];
+         new MutationObserver(() => {
+           const e = document.getElementById('directory-receiving');
+           if (e) window.kulnaDownload.push([e.dataset.percent, e.dataset.saving, e.textContent]);
+         }).observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});",
+        vec![],
+    )
+    .await?;
+    central.start_again()?;
+    click(&c, "#directory-refresh").await?;
+    wait_attr(&c, "#directory-age", "data-listings", &LISTINGS.to_string()).await?;
+    let shown: Vec<(String, String, String)> =
+        serde_json::from_value(c.execute("return window.kulnaDownload", vec![]).await?)?;
+    assert!(!shown.is_empty(), "no download progress was shown");
+    println!(
+        "{} states of the download shown, first {:?}, last {:?}",
+        shown.len(),
+        shown.first(),
+        shown.last()
+    );
+    assert!(
+        shown.iter().all(|(p, _, text)| text.contains("annuaire")
+            && (p.is_empty() || p.parse::<u8>().is_ok_and(|p| p <= 100))),
+        "{shown:?}"
+    );
+    // It goes away once the listings are here, and they are found.
+    eventually(
+        "the progress line to go",
+        Duration::from_secs(5),
+        || async {
+            c.find(Locator::Css("#directory-receiving"))
+                .await
+                .is_err()
+                .then_some(())
+        },
+    )
+    .await?;
+    let found = search(&c, "écoute").await?;
+    assert!(found.contains("centre-00042"), "{found:?}");
+    c.close().await?;
+    Ok(())
+}
+
 async fn text(c: &Client, css: &str) -> String {
     kulna_e2e::text(c, css).await.unwrap_or_default()
 }

@@ -15,6 +15,10 @@ use reqwest::{Response, StatusCode};
 use serde::de::DeserializeOwned;
 use std::time::Duration;
 
+/// The largest directory answer taken. A snapshot of a national directory
+/// (a few thousand listings, five languages) is a few megabytes.
+const MAX_DIRECTORY_BYTES: u64 = 64 << 20;
+
 /// Timeouts of the calls.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Timeouts {
@@ -85,8 +89,11 @@ async fn check(resp: Response) -> Result<Response, SyncError> {
 }
 
 async fn json<T: DeserializeOwned>(resp: Response) -> Result<T, SyncError> {
-    let bytes = resp.bytes().await.map_err(transport)?;
-    serde_json::from_slice(&bytes).map_err(|e| {
+    parse(&resp.bytes().await.map_err(transport)?)
+}
+
+fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, SyncError> {
+    serde_json::from_slice(bytes).map_err(|e| {
         if e.is_eof() {
             SyncError::Incompatible("answer cut short")
         } else {
@@ -295,27 +302,55 @@ impl ServiceClient {
     }
 
     /// `GET /v1/directory[?since=N]`: `None` when nothing is newer or
-    /// nothing is published.
-    pub(crate) async fn directory(&self, since: u64) -> Result<Option<SignedDirectory>, SyncError> {
+    /// nothing is published. `progress` hears (bytes received, bytes in
+    /// all when announced) as the answer comes.
+    ///
+    /// No deadline for the whole answer: a first download on a slow link
+    /// may take minutes. Each wait (for the headers, for every piece of the
+    /// body) has the request timeout instead.
+    pub(crate) async fn directory(
+        &self,
+        since: u64,
+        mut progress: impl FnMut(u64, Option<u64>),
+    ) -> Result<Option<SignedDirectory>, SyncError> {
         let path = if since == 0 {
             "/v1/directory".to_owned()
         } else {
             format!("/v1/directory?since={since}")
         };
-        let resp = self
-            .http
-            .get(self.url.endpoint(&path))
-            .timeout(self.timeouts.request)
-            .send()
+        let wait = self.timeouts.request;
+        let resp = tokio::time::timeout(wait, self.http.get(self.url.endpoint(&path)).send())
             .await
+            .map_err(|_| SyncError::Stalled)?
             .map_err(transport)?;
         if resp.status() == StatusCode::NOT_MODIFIED {
             return Ok(None);
         }
-        match check(resp).await {
+        let mut resp = match check(resp).await {
             // Nothing published yet.
-            Err(SyncError::Incompatible(_)) => Ok(None),
-            other => json(other?).await.map(Some),
+            Err(SyncError::Incompatible(_)) => return Ok(None),
+            other => other?,
+        };
+        let total = resp.content_length();
+        if total.is_some_and(|t| t > MAX_DIRECTORY_BYTES) {
+            return Err(SyncError::TooLarge);
         }
+        let mut body = Vec::with_capacity(
+            usize::try_from(total.unwrap_or(0).min(MAX_DIRECTORY_BYTES)).unwrap_or(0),
+        );
+        progress(0, total);
+        while let Some(piece) = tokio::time::timeout(wait, resp.chunk())
+            .await
+            .map_err(|_| SyncError::Stalled)?
+            .map_err(transport)?
+        {
+            body.extend_from_slice(&piece);
+            let received = u64::try_from(body.len()).unwrap_or(u64::MAX);
+            if received > MAX_DIRECTORY_BYTES {
+                return Err(SyncError::TooLarge);
+            }
+            progress(received, total);
+        }
+        parse(&body).map(Some)
     }
 }

@@ -22,7 +22,9 @@ use kulna_model::api::{
 use kulna_model::directory::{
     DirectoryBodyKind, DirectoryDelta, DirectorySnapshot, SignedDirectory, DIRECTORY_SIGNATURE_TAG,
 };
-use kulna_model::{OutboxCounts, RecordId, RecordKind, SyncProblem, SyncState, UploadProgress};
+use kulna_model::{
+    DirectoryDownload, OutboxCounts, RecordId, RecordKind, SyncProblem, SyncState, UploadProgress,
+};
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -135,6 +137,7 @@ struct Board {
     last_contact_ms: Option<i64>,
     directory_checked: Option<Instant>,
     upload: Option<UploadProgress>,
+    directory: Option<DirectoryDownload>,
 }
 
 impl Board {
@@ -173,6 +176,7 @@ impl Board {
                 u32::try_from(t.saturating_duration_since(now).as_secs()).unwrap_or(u32::MAX)
             }),
             upload: self.upload,
+            directory: self.directory,
         }
     }
 }
@@ -1219,7 +1223,8 @@ impl Shared {
         }
     }
 
-    /// The directory since the cached version, verified against the pinned key.
+    /// The directory since the cached version, verified against the pinned
+    /// key. The first download shows how far it got.
     async fn pull_directory(&self) -> Result<(), SyncError> {
         let (version, key) = self
             .blocking(|v| {
@@ -1232,11 +1237,50 @@ impl Shared {
         let Some(key) = key.and_then(|k| B64.decode(k).ok()) else {
             return Ok(());
         };
-        let Some(signed) = self.client.directory(version).await? else {
+        let first = version == 0;
+        let pulled = self.pull_directory_from(version, &key, first).await;
+        if first {
+            self.publish(|b| b.directory = None);
+        }
+        pulled?;
+        self.tidy_directory_index().await
+    }
+
+    async fn pull_directory_from(
+        &self,
+        version: u64,
+        key: &[u8],
+        first: bool,
+    ) -> Result<(), SyncError> {
+        // One event per percent (or per 64 KiB when the size is not
+        // announced), not one per piece of the answer.
+        let mut shown = None;
+        let signed = self
+            .client
+            .directory(version, |received, total| {
+                let step = DirectoryDownload {
+                    received_bytes: received,
+                    total_bytes: total,
+                    saving: false,
+                };
+                let mark = step.percent().map_or(received >> 16, u64::from);
+                if first && shown != Some(mark) {
+                    shown = Some(mark);
+                    self.publish(|b| b.directory = Some(step));
+                }
+            })
+            .await?;
+        let Some(signed) = signed else {
             return Ok(());
         };
-        apply_directory(self, &key, version, signed).await?;
-        self.tidy_directory_index().await
+        if first {
+            self.publish(|b| {
+                if let Some(d) = b.directory.as_mut() {
+                    d.saving = true;
+                }
+            });
+        }
+        apply_directory(self, key, version, signed).await
     }
 
     /// Merges what the directory updates left in the search index, one

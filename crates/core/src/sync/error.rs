@@ -18,6 +18,9 @@ pub enum SyncError {
     /// connection cut mid-request or mid-answer, an answer cut short.
     #[error("the service could not be reached")]
     Unreachable(#[source] reqwest::Error),
+    /// The service stopped sending in the middle of a long answer.
+    #[error("the service stopped answering")]
+    Stalled,
     /// The service answered 5xx.
     #[error("the service failed (HTTP {status})")]
     ServerError {
@@ -95,6 +98,7 @@ impl SyncError {
         match self {
             Self::NoConnection(_)
             | Self::Unreachable(_)
+            | Self::Stalled
             | Self::ServerError { .. }
             | Self::RateLimited { .. }
             | Self::Unauthorized
@@ -121,6 +125,7 @@ impl SyncError {
         match self {
             Self::NoConnection(_) => SyncProblem::NoConnection,
             Self::Unreachable(_)
+            | Self::Stalled
             | Self::ServerError {
                 status: 500..=502 | 504..,
                 ..

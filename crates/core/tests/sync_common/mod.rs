@@ -328,18 +328,30 @@ pub struct Extra {
     /// Bytes per second to the service, shared by every connection (0: no limit).
     pub rate: AtomicUsize,
     next_free: Mutex<Option<Instant>>,
+    /// Bytes per second from the service, shared by every connection (0: no limit).
+    pub down_rate: AtomicUsize,
+    next_free_down: Mutex<Option<Instant>>,
 }
 
 impl Extra {
-    /// Waits for `n` bytes' turn on the shared link.
+    /// Waits for `n` bytes' turn on the shared link to the service.
     async fn pace(&self, n: usize) {
-        let rate = self.rate.load(Ordering::SeqCst);
+        Self::pace_on(n, &self.rate, &self.next_free).await;
+    }
+
+    /// Waits for `n` bytes' turn on the shared link from the service.
+    async fn pace_down(&self, n: usize) {
+        Self::pace_on(n, &self.down_rate, &self.next_free_down).await;
+    }
+
+    async fn pace_on(n: usize, rate: &AtomicUsize, next_free: &Mutex<Option<Instant>>) {
+        let rate = rate.load(Ordering::SeqCst);
         if rate == 0 {
             return;
         }
         let cost = Duration::from_secs_f64(n as f64 / rate as f64);
         let done = {
-            let mut next = self.next_free.lock().unwrap();
+            let mut next = next_free.lock().unwrap();
             let start = next.map_or(Instant::now(), |t| t.max(Instant::now()));
             let done = start + cost;
             *next = Some(done);
@@ -533,6 +545,7 @@ async fn handle(
     let Ok(server) = TcpStream::connect(target).await else {
         return;
     };
+    let down_extra = extra.clone();
     let (mut cr, mut cw) = client.into_split();
     let (mut sr, mut sw) = server.into_split();
     let up_limit = match mode {
@@ -597,6 +610,7 @@ async fn handle(
                 Ok(0) | Err(_) => break,
                 Ok(n) => n,
             };
+            down_extra.pace_down(n).await;
             let n = match down_limit {
                 Some(limit) if sent + n >= limit => {
                     let _ = cw.write_all(&buf[..limit - sent]).await;
