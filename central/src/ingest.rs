@@ -400,7 +400,7 @@ pub async fn post_envelopes(
         .acquire()
         .await
         .map_err(|_| AppError::Unavailable(anyhow::anyhow!("shutting down")))?;
-    let checked = tokio::task::spawn_blocking(move || -> AppResult<Checked> {
+    let checked = crate::bulk::run(move || -> AppResult<Checked> {
         let batch: RawBatch<'_> = serde_json::from_slice(&body)
             .map_err(|e| AppError::InvalidInput(format!("not a batch of envelopes: {e}")))?;
         if batch.envelopes.len() > MAX_BATCH {

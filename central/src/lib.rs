@@ -9,6 +9,7 @@
 //! * [`launch`] serves it on a listener until a shutdown future resolves;
 //! * [`init`] makes the database and the service keys.
 
+pub mod bulk;
 pub mod cases;
 pub mod config;
 pub mod devices;

@@ -7,7 +7,7 @@ mod common;
 use common::TestDevice;
 use kulna_central::store::sqlite::SqliteStore;
 use kulna_central::store::Storage as _;
-use kulna_model::api::{IngestResponse, RegisterDeviceResponse, ServiceKeyResponse};
+use kulna_model::api::{AlertResponse, IngestResponse, RegisterDeviceResponse, ServiceKeyResponse};
 use kulna_model::RecordKind;
 use std::io::{BufRead as _, BufReader};
 use std::path::Path;
@@ -97,9 +97,11 @@ fn init_is_idempotent_and_serve_prints_one_line() {
     assert!(status.success(), "{status:?}");
 }
 
-/// Sends batches from 8 connections until `stop_after` ids are acknowledged,
-/// runs `stop`, and collects every acknowledged id, including answers that
-/// arrive after `stop`.
+/// Sends batches from 8 connections, and alerts from a ninth (one every
+/// 2 ms, so that many find a group commit in flight and go through the
+/// alert journal), until `stop_after` ids are acknowledged, runs `stop`,
+/// and collects every acknowledged id, including answers that arrive after
+/// `stop`.
 fn load_until(url: &str, stop_after: usize, stop: impl FnOnce()) -> Vec<kulna_model::RecordId> {
     let rt = tokio::runtime::Runtime::new().unwrap();
     rt.block_on(async {
@@ -154,6 +156,36 @@ fn load_until(url: &str, stop_after: usize, stop: impl FnOnce()) -> Vec<kulna_mo
                     if tx.send(body.held).is_err() {
                         return;
                     }
+                }
+            });
+        }
+        {
+            let (client, url, d, service, tx) = (
+                client.clone(),
+                url.to_owned(),
+                d.clone(),
+                service.clone(),
+                tx.clone(),
+            );
+            tokio::spawn(async move {
+                loop {
+                    let env = d.seal_bytes(&service, RecordKind::Alert, Some(3), &[9u8; 64]);
+                    let Ok(r) = client
+                        .post(format!("{url}/v1/alerts"))
+                        .header("authorization", d.bearer())
+                        .json(&env)
+                        .send()
+                        .await
+                    else {
+                        return;
+                    };
+                    let Ok(body) = r.json::<AlertResponse>().await else {
+                        return;
+                    };
+                    if tx.send(vec![body.id]).is_err() {
+                        return;
+                    }
+                    tokio::time::sleep(std::time::Duration::from_millis(2)).await;
                 }
             });
         }
@@ -220,7 +252,18 @@ fn acknowledged_envelopes_survive_sigkill() {
     let rt = tokio::runtime::Runtime::new().unwrap();
     child.wait().unwrap();
     assert!(held.len() >= 2000);
-    let store = SqliteStore::open(&dir.path().join("kulna-central.sqlite3")).unwrap();
+    let db = dir.path().join("kulna-central.sqlite3");
+    let alerts_at_kill = {
+        let j =
+            rusqlite::Connection::open(kulna_central::store::sqlite::journal_path(&db)).unwrap();
+        j.query_row("SELECT count(*) FROM held_alerts", [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .unwrap()
+    };
+    println!("alerts in the journal at the kill: {alerts_at_kill}");
+    // Opening the store moves them where staff see them.
+    let store = SqliteStore::open(&db).unwrap();
     rt.block_on(async {
         for id in &held {
             assert!(

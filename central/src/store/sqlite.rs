@@ -4,6 +4,17 @@
 //! through it, so writers never contend for SQLite's lock) and a few reader
 //! connections, all in WAL mode with `synchronous=FULL`: a commit is on disk
 //! before the service answers. Every call runs on tokio's blocking pool.
+//!
+//! # Alerts while a group is being written
+//!
+//! An alert that finds the writer connection busy (a group commit of
+//! thousands of rows in flight) does not wait for it: it is made durable in
+//! a small database of its own next to the main one (`<database>.alerts`,
+//! one table, its own WAL and disk sync), answered, and moved into
+//! `records` as soon as the writer is free, in the background. Alerts left
+//! there by a crash are moved when the store opens, and every 250 ms after
+//! a failed move. A resend finds its alert in either place and is answered
+//! as held, so a device still delivers each alert exactly once.
 
 use super::{
     AuditRecord, CaseAction, CaseEventRecord, CaseRow, CenterRecord, DeviceRecord,
@@ -31,6 +42,24 @@ const MIGRATIONS: &[(i64, &str)] = &[
 ];
 const READERS: usize = 4;
 
+const JOURNAL_SCHEMA: &str = "CREATE TABLE IF NOT EXISTS held_alerts (
+    id TEXT PRIMARY KEY,
+    device_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    region INTEGER,
+    center_id TEXT,
+    created_at_ms INTEGER NOT NULL,
+    received_at_ms INTEGER NOT NULL,
+    envelope TEXT NOT NULL
+)";
+
+/// The alert journal of the database at `path`: `<path>.alerts`.
+pub fn journal_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_owned();
+    name.push(".alerts");
+    path.with_file_name(name)
+}
+
 /// The SQLite store.
 #[derive(Debug, Clone)]
 pub struct SqliteStore {
@@ -40,6 +69,8 @@ pub struct SqliteStore {
     next_reader: Arc<AtomicUsize>,
     /// Urgent inserts (alerts) waiting for the writer connection.
     urgent: Arc<AtomicUsize>,
+    /// Alerts held while the writer was busy, not yet in `records`.
+    journal: Arc<Mutex<Connection>>,
 }
 
 fn other(e: impl Into<anyhow::Error>) -> StoreError {
@@ -119,16 +150,32 @@ impl SqliteStore {
             .execute_batch("PRAGMA wal_autocheckpoint=0; PRAGMA cache_size=-16000;")
             .map_err(sql_err)?;
         let writer = Arc::new(Mutex::new(writer));
+        let journal = open_conn(&journal_path(path))?;
+        journal.execute_batch(JOURNAL_SCHEMA).map_err(sql_err)?;
+        let journal = Arc::new(Mutex::new(journal));
+        let urgent = Arc::new(AtomicUsize::new(0));
+        // Alerts a crash left in the journal go where staff see them.
+        move_held_alerts(&writer, &urgent, &journal)?;
         let checkpointer = open_conn(path)?;
         let alive = Arc::downgrade(&writer);
+        let (j, u) = (Arc::downgrade(&journal), Arc::downgrade(&urgent));
         std::thread::Builder::new()
             .name("sqlite-checkpoint".into())
             .spawn(move || {
                 // PASSIVE never blocks the writer; it ends with the store.
-                while alive.upgrade().is_some() {
+                while let Some(writer) = alive.upgrade() {
                     if let Err(e) = checkpointer.execute_batch("PRAGMA wal_checkpoint(PASSIVE);") {
                         tracing::warn!(error = %e, "checkpoint failed");
                     }
+                    // Alerts whose move failed (a full disk): again.
+                    if let (Some(journal), Some(urgent)) = (j.upgrade(), u.upgrade()) {
+                        if journal_waiting(&journal) {
+                            if let Err(e) = move_held_alerts(&writer, &urgent, &journal) {
+                                tracing::warn!(error = %e, "moving held alerts failed");
+                            }
+                        }
+                    }
+                    drop(writer);
                     std::thread::sleep(std::time::Duration::from_millis(250));
                 }
             })
@@ -144,7 +191,8 @@ impl SqliteStore {
             writer,
             readers: Arc::new(readers),
             next_reader: Arc::new(AtomicUsize::new(0)),
-            urgent: Arc::new(AtomicUsize::new(0)),
+            urgent,
+            journal,
         })
     }
 
@@ -178,25 +226,32 @@ impl SqliteStore {
     {
         let readers = self.readers.clone();
         let start = self.next_reader.fetch_add(1, Ordering::Relaxed);
-        tokio::task::spawn_blocking(move || {
-            for i in 0..readers.len() {
-                if let Some(r) = readers.get((start + i) % readers.len()) {
-                    if let Ok(conn) = r.try_lock() {
-                        return f(&conn);
-                    }
-                }
-            }
-            let r = readers
-                .get(start % readers.len())
-                .ok_or_else(|| other(anyhow!("no reader")))?;
-            let conn = r
-                .lock()
-                .map_err(|_| other(anyhow!("reader connection poisoned")))?;
-            f(&conn)
-        })
-        .await
-        .map_err(other)?
+        tokio::task::spawn_blocking(move || read_now(&readers, start, f))
+            .await
+            .map_err(other)?
     }
+}
+
+/// Runs `f` with a free reader connection (or waits for one), here.
+fn read_now<T>(
+    readers: &[Mutex<Connection>],
+    start: usize,
+    f: impl FnOnce(&Connection) -> StoreResult<T>,
+) -> StoreResult<T> {
+    for i in 0..readers.len() {
+        if let Some(r) = readers.get((start + i) % readers.len()) {
+            if let Ok(conn) = r.try_lock() {
+                return f(&conn);
+            }
+        }
+    }
+    let r = readers
+        .get(start % readers.len().max(1))
+        .ok_or_else(|| other(anyhow!("no reader")))?;
+    let conn = r
+        .lock()
+        .map_err(|_| other(anyhow!("reader connection poisoned")))?;
+    f(&conn)
 }
 
 /// How many urgent inserts wait for the writer connection; dropped = one
@@ -296,6 +351,175 @@ fn insert_group(
         rest = rest.get(done..).unwrap_or_default();
     }
     Ok(out)
+}
+
+/// Inserts urgent records on the writer connection, in one transaction.
+fn insert_now(conn: &mut Connection, records: &[NewRecord]) -> StoreResult<Vec<InsertOutcome>> {
+    let tx = conn
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(sql_err)?;
+    let mut out = Vec::with_capacity(records.len());
+    insert_rows(&tx, records, &mut out, || false)?;
+    tx.commit().map_err(sql_err)?;
+    Ok(out)
+}
+
+/// Holds urgent records in the alert journal, durably, while the writer is
+/// busy. A record `records` already has is answered from there (a resend,
+/// or an id another device holds) and not journaled again.
+fn hold_in_journal(
+    readers: &[Mutex<Connection>],
+    start: usize,
+    journal: &Mutex<Connection>,
+    records: &[NewRecord],
+) -> StoreResult<Vec<InsertOutcome>> {
+    let held: Vec<Option<String>> = read_now(readers, start, |c| {
+        let mut owner = c
+            .prepare_cached("SELECT device_id FROM records WHERE id = ?1")
+            .map_err(sql_err)?;
+        records
+            .iter()
+            .map(|r| {
+                owner
+                    .query_row([r.id.to_string()], |row| row.get(0))
+                    .optional()
+                    .map_err(sql_err)
+            })
+            .collect()
+    })?;
+    let mut conn = journal
+        .lock()
+        .map_err(|_| other(anyhow!("alert journal poisoned")))?;
+    let tx = conn
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(sql_err)?;
+    let mut out = Vec::with_capacity(records.len());
+    {
+        let mut insert = tx
+            .prepare_cached(
+                "INSERT INTO held_alerts (id, device_id, kind, region, center_id, created_at_ms, received_at_ms, envelope)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(id) DO NOTHING",
+            )
+            .map_err(sql_err)?;
+        let mut owner = tx
+            .prepare_cached("SELECT device_id FROM held_alerts WHERE id = ?1")
+            .map_err(sql_err)?;
+        for (r, held_by) in records.iter().zip(held) {
+            let (id, device) = (r.id.to_string(), r.device_id.to_string());
+            let held_by = match held_by {
+                Some(d) => Some(d),
+                None => {
+                    let n = insert
+                        .execute(params![
+                            id,
+                            device,
+                            r.kind.as_str(),
+                            r.region,
+                            r.center_id,
+                            r.created_at_ms,
+                            r.received_at_ms,
+                            r.envelope
+                        ])
+                        .map_err(sql_err)?;
+                    if n == 1 {
+                        None
+                    } else {
+                        Some(owner.query_row([&id], |row| row.get(0)).map_err(sql_err)?)
+                    }
+                }
+            };
+            out.push(match held_by {
+                None => InsertOutcome::Inserted,
+                Some(d) if d == device => InsertOutcome::AlreadyHeld,
+                Some(_) => InsertOutcome::IdConflict,
+            });
+        }
+    }
+    tx.commit().map_err(sql_err)?;
+    Ok(out)
+}
+
+/// Whether alerts wait in the journal.
+fn journal_waiting(journal: &Mutex<Connection>) -> bool {
+    journal.lock().is_ok_and(|c| {
+        c.query_row("SELECT EXISTS (SELECT 1 FROM held_alerts)", [], |r| {
+            r.get::<_, bool>(0)
+        })
+        .unwrap_or(false)
+    })
+}
+
+/// Moves the journal's alerts into `records` (idempotently, so a crash
+/// between the two commits only repeats the move), then forgets them. An
+/// alert whose id another device took meanwhile stays in the journal, with
+/// a warning: nothing acknowledged is destroyed. Answers how many moved.
+fn move_held_alerts(
+    writer: &Mutex<Connection>,
+    urgent: &AtomicUsize,
+    journal: &Mutex<Connection>,
+) -> StoreResult<usize> {
+    let mut moved = 0;
+    loop {
+        let rows: Vec<NewRecord> = {
+            let conn = journal
+                .lock()
+                .map_err(|_| other(anyhow!("alert journal poisoned")))?;
+            let mut stmt = conn
+                .prepare_cached(
+                    "SELECT id, device_id, kind, region, center_id, created_at_ms, received_at_ms, envelope
+                     FROM held_alerts ORDER BY received_at_ms LIMIT 256",
+                )
+                .map_err(sql_err)?;
+            let rows = stmt
+                .query_map([], |r| {
+                    Ok(NewRecord {
+                        id: record_id(r.get(0)?)?,
+                        device_id: device_id(r.get(1)?)?,
+                        kind: kind_of(r.get(2)?)?,
+                        region: region_of(r.get(3)?)?,
+                        center_id: r.get(4)?,
+                        created_at_ms: r.get(5)?,
+                        received_at_ms: r.get(6)?,
+                        envelope: r.get(7)?,
+                    })
+                })
+                .map_err(sql_err)?;
+            rows.collect::<Result<_, _>>().map_err(sql_err)?
+        };
+        if rows.is_empty() {
+            return Ok(moved);
+        }
+        let outcomes = {
+            let waiting = UrgentWaiting::new(urgent);
+            let mut conn = writer
+                .lock()
+                .map_err(|_| other(anyhow!("writer connection poisoned")))?;
+            drop(waiting);
+            insert_now(&mut conn, &rows)?
+        };
+        let conn = journal
+            .lock()
+            .map_err(|_| other(anyhow!("alert journal poisoned")))?;
+        let mut forget = conn
+            .prepare_cached("DELETE FROM held_alerts WHERE id = ?1")
+            .map_err(sql_err)?;
+        let mut kept = 0;
+        for (r, o) in rows.iter().zip(&outcomes) {
+            if *o == InsertOutcome::IdConflict {
+                kept += 1;
+                continue;
+            }
+            forget.execute([r.id.to_string()]).map_err(sql_err)?;
+            moved += 1;
+        }
+        if kept > 0 {
+            tracing::warn!(
+                alerts = kept,
+                "held alerts whose id another device took meanwhile stay in the alert journal"
+            );
+            return Ok(moved);
+        }
+    }
 }
 
 fn keys_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredServiceKeys> {
@@ -614,27 +838,34 @@ impl Storage for SqliteStore {
         records: Arc<Vec<NewRecord>>,
     ) -> StoreResult<Vec<InsertOutcome>> {
         let (writer, urgent) = (self.writer.clone(), self.urgent.clone());
-        tokio::task::spawn_blocking(move || insert_group(&writer, &urgent, &records))
+        // A bulk thread: an alert's thread goes first on a busy machine.
+        crate::bulk::run(move || insert_group(&writer, &urgent, &records))
             .await
             .map_err(other)?
     }
 
     async fn insert_urgent(&self, records: Arc<Vec<NewRecord>>) -> StoreResult<Vec<InsertOutcome>> {
-        let (writer, urgent) = (self.writer.clone(), self.urgent.clone());
+        let store = self.clone();
+        let start = self.next_reader.fetch_add(1, Ordering::Relaxed);
         tokio::task::spawn_blocking(move || {
-            // Counted from before the lock is asked for until it is held: a
-            // group in flight sees the count and steps aside.
-            let waiting = UrgentWaiting::new(&urgent);
-            let mut conn = writer
-                .lock()
-                .map_err(|_| other(anyhow!("writer connection poisoned")))?;
-            drop(waiting);
-            let tx = conn
-                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-                .map_err(sql_err)?;
-            let mut out = Vec::with_capacity(records.len());
-            insert_rows(&tx, &records, &mut out, || false)?;
-            tx.commit().map_err(sql_err)?;
+            // The writer free: straight into `records`.
+            match store.writer.try_lock() {
+                Ok(mut conn) => return insert_now(&mut conn, &records),
+                Err(std::sync::TryLockError::Poisoned(_)) => {
+                    return Err(other(anyhow!("writer connection poisoned")))
+                }
+                Err(std::sync::TryLockError::WouldBlock) => {}
+            }
+            // Busy with a group: durable in the journal now, moved into
+            // `records` once the group lets the writer go.
+            let out = hold_in_journal(&store.readers, start, &store.journal, &records)?;
+            if out.contains(&InsertOutcome::Inserted) {
+                tokio::task::spawn_blocking(move || {
+                    if let Err(e) = move_held_alerts(&store.writer, &store.urgent, &store.journal) {
+                        tracing::warn!(error = %e, "moving held alerts failed; retried");
+                    }
+                });
+            }
             Ok(out)
         })
         .await
@@ -1109,12 +1340,13 @@ mod tests {
         .unwrap()
     }
 
-    /// An alert does not wait for the group in flight: the group commits
-    /// what it has inserted, the alert goes in, the group goes on.
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn an_alert_goes_in_while_a_group_is_being_inserted() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = SqliteStore::open(&dir.path().join("db.sqlite3")).unwrap();
+    async fn store_with_device(dir: &Path) -> (SqliteStore, DeviceId) {
+        let store = SqliteStore::open(&dir.join("db.sqlite3")).unwrap();
+        let device = register(&store).await;
+        (store, device)
+    }
+
+    async fn register(store: &SqliteStore) -> DeviceId {
         let device = DeviceId::new_random();
         let registered = store
             .register_device(&DeviceRecord {
@@ -1128,6 +1360,44 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(registered, RegisterOutcome::Created);
+        device
+    }
+
+    fn held_in_journal(store: &SqliteStore) -> i64 {
+        let c = open_conn(&journal_path(store.path())).unwrap();
+        c.query_row("SELECT count(*) FROM held_alerts", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    async fn eventually(what: &str, check: impl Fn() -> bool) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while !check() {
+            assert!(std::time::Instant::now() < deadline, "never: {what}");
+            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        }
+    }
+
+    /// Holds the writer connection (a group commit in flight) until the
+    /// returned sender is dropped or sent to.
+    fn hold_writer(store: &SqliteStore) -> std::sync::mpsc::Sender<()> {
+        let (release, wait) = std::sync::mpsc::channel::<()>();
+        let (held, is_held) = std::sync::mpsc::channel();
+        let writer = store.writer.clone();
+        std::thread::spawn(move || {
+            let _guard = writer.lock().unwrap();
+            held.send(()).unwrap();
+            let _ = wait.recv();
+        });
+        is_held.recv().unwrap();
+        release
+    }
+
+    /// An alert does not wait for the group in flight: it is durable in the
+    /// alert journal at once, and in `records` once the group is done.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn an_alert_goes_in_while_a_group_is_being_inserted() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, device) = store_with_device(dir.path()).await;
         const GROUP: usize = 20_000;
         let group: Vec<NewRecord> = (0..GROUP)
             .map(|_| record(device, RecordKind::Report))
@@ -1152,12 +1422,78 @@ mod tests {
             !done.load(Ordering::SeqCst),
             "the alert waited for the whole group"
         );
-        assert_eq!(count(&store, "alert"), 1);
-        let committed = count(&store, "report");
-        assert!(committed > 0 && committed < GROUP as i64, "{committed}");
         let out = inserting.await.unwrap();
         assert_eq!(out.len(), GROUP);
         assert!(out.iter().all(|o| *o == InsertOutcome::Inserted));
         assert_eq!(count(&store, "report"), GROUP as i64);
+        eventually("the alert is in records", || count(&store, "alert") == 1).await;
+        eventually("the journal is empty", || held_in_journal(&store) == 0).await;
+    }
+
+    /// While the writer is busy, an alert is held in the journal: a resend
+    /// is answered as held, another device's use of its id is refused, and
+    /// once the writer is free it is in `records`, once.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_held_alert_is_answered_once_and_moved_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, device) = store_with_device(dir.path()).await;
+        let other_device = register(&store).await;
+        let alert = record(device, RecordKind::Alert);
+        let mut stolen = record(other_device, RecordKind::Alert);
+        stolen.id = alert.id;
+
+        let release = hold_writer(&store);
+        let urgent = |r: &NewRecord| store.insert_urgent(Arc::new(vec![r.clone()]));
+        assert_eq!(urgent(&alert).await.unwrap(), [InsertOutcome::Inserted]);
+        assert_eq!((held_in_journal(&store), count(&store, "alert")), (1, 0));
+        assert_eq!(urgent(&alert).await.unwrap(), [InsertOutcome::AlreadyHeld]);
+        assert_eq!(urgent(&stolen).await.unwrap(), [InsertOutcome::IdConflict]);
+        assert_eq!(held_in_journal(&store), 1);
+
+        drop(release);
+        eventually("the alert is in records", || count(&store, "alert") == 1).await;
+        eventually("the journal is empty", || held_in_journal(&store) == 0).await;
+        // From `records` now, with the writer free or busy.
+        assert_eq!(urgent(&alert).await.unwrap(), [InsertOutcome::AlreadyHeld]);
+        let release = hold_writer(&store);
+        assert_eq!(urgent(&alert).await.unwrap(), [InsertOutcome::AlreadyHeld]);
+        assert_eq!(urgent(&stolen).await.unwrap(), [InsertOutcome::IdConflict]);
+        drop(release);
+        assert_eq!(held_in_journal(&store), 0);
+        let c = open_conn(store.path()).unwrap();
+        let (device_of, received): (String, i64) = c
+            .query_row(
+                "SELECT device_id, received_at_ms FROM records WHERE id = ?1",
+                [alert.id.to_string()],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!(
+            (device_of, received),
+            (device.to_string(), alert.received_at_ms)
+        );
+    }
+
+    /// An alert a crash left in the journal (held, answered, not yet moved)
+    /// is in `records` when the store opens again.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn alerts_left_in_the_journal_are_moved_at_start() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, device) = store_with_device(dir.path()).await;
+        let path = store.path().to_owned();
+        drop(store);
+        // What a crash between the journal's commit and the move leaves.
+        let alert = record(device, RecordKind::Alert);
+        let j = open_conn(&journal_path(&path)).unwrap();
+        j.execute(
+            "INSERT INTO held_alerts (id, device_id, kind, region, center_id, created_at_ms, received_at_ms, envelope)
+             VALUES (?1, ?2, 'alert', 6, NULL, 1, 2, ?3)",
+            params![alert.id.to_string(), device.to_string(), alert.envelope],
+        )
+        .unwrap();
+        drop(j);
+
+        let store = SqliteStore::open(&path).unwrap();
+        assert_eq!((count(&store, "alert"), held_in_journal(&store)), (1, 0));
     }
 }
