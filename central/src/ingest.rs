@@ -106,7 +106,18 @@ impl Writer {
             // has inserted so far and lets the alert in).
             let all = Arc::new(records);
             let outcomes = self.store.insert_urgent(all.clone()).await?;
-            announce(&self.store, &self.events, &all, &outcomes);
+            // Staff hear of it once it is in their queue (on SQLite, an
+            // alert held aside during a group is moved there just after).
+            let (store, events, ids) = (
+                self.store.clone(),
+                self.events.clone(),
+                all.iter().map(|r| r.id).collect(),
+            );
+            let answered = outcomes.clone();
+            tokio::spawn(async move {
+                store.until_queued(ids).await;
+                announce(&store, &events, &all, &answered);
+            });
             return Ok(outcomes);
         }
         let (reply, answer) = oneshot::channel();

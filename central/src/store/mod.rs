@@ -381,6 +381,11 @@ pub trait Storage: uploads::UploadStore + Send + Sync + std::fmt::Debug + 'stati
         self.insert_records(records).await
     }
 
+    /// Returns once records answered as held by [`Storage::insert_urgent`]
+    /// are in the queue (a store may hold an alert aside, durably, for a
+    /// moment while a group is written). Staff hear of a record only then.
+    async fn until_queued(&self, _ids: Vec<RecordId>) {}
+
     /// The queue: most urgent first, then oldest first.
     async fn queue(&self, query: &QueueQuery) -> StoreResult<Vec<CaseRow>>;
     /// One case and its envelope JSON.

@@ -71,6 +71,8 @@ pub struct SqliteStore {
     urgent: Arc<AtomicUsize>,
     /// Alerts held while the writer was busy, not yet in `records`.
     journal: Arc<Mutex<Connection>>,
+    /// Told after each move of held alerts into `records`.
+    moved: Arc<tokio::sync::Notify>,
 }
 
 fn other(e: impl Into<anyhow::Error>) -> StoreError {
@@ -154,11 +156,16 @@ impl SqliteStore {
         journal.execute_batch(JOURNAL_SCHEMA).map_err(sql_err)?;
         let journal = Arc::new(Mutex::new(journal));
         let urgent = Arc::new(AtomicUsize::new(0));
+        let moved = Arc::new(tokio::sync::Notify::new());
         // Alerts a crash left in the journal go where staff see them.
-        move_held_alerts(&writer, &urgent, &journal)?;
+        move_held_alerts(&writer, &urgent, &journal, &moved)?;
         let checkpointer = open_conn(path)?;
         let alive = Arc::downgrade(&writer);
-        let (j, u) = (Arc::downgrade(&journal), Arc::downgrade(&urgent));
+        let (j, u, m) = (
+            Arc::downgrade(&journal),
+            Arc::downgrade(&urgent),
+            Arc::downgrade(&moved),
+        );
         std::thread::Builder::new()
             .name("sqlite-checkpoint".into())
             .spawn(move || {
@@ -168,9 +175,11 @@ impl SqliteStore {
                         tracing::warn!(error = %e, "checkpoint failed");
                     }
                     // Alerts whose move failed (a full disk): again.
-                    if let (Some(journal), Some(urgent)) = (j.upgrade(), u.upgrade()) {
-                        if journal_waiting(&journal) {
-                            if let Err(e) = move_held_alerts(&writer, &urgent, &journal) {
+                    if let (Some(journal), Some(urgent), Some(moved)) =
+                        (j.upgrade(), u.upgrade(), m.upgrade())
+                    {
+                        if journal_holds(&journal, None) {
+                            if let Err(e) = move_held_alerts(&writer, &urgent, &journal, &moved) {
                                 tracing::warn!(error = %e, "moving held alerts failed");
                             }
                         }
@@ -193,6 +202,7 @@ impl SqliteStore {
             next_reader: Arc::new(AtomicUsize::new(0)),
             urgent,
             journal,
+            moved,
         })
     }
 
@@ -439,13 +449,22 @@ fn hold_in_journal(
     Ok(out)
 }
 
-/// Whether alerts wait in the journal.
-fn journal_waiting(journal: &Mutex<Connection>) -> bool {
-    journal.lock().is_ok_and(|c| {
-        c.query_row("SELECT EXISTS (SELECT 1 FROM held_alerts)", [], |r| {
-            r.get::<_, bool>(0)
-        })
-        .unwrap_or(false)
+/// Whether the journal holds any alert (`None`), or any of `ids`.
+fn journal_holds(journal: &Mutex<Connection>, ids: Option<&[RecordId]>) -> bool {
+    journal.lock().is_ok_and(|c| match ids {
+        None => c
+            .query_row("SELECT EXISTS (SELECT 1 FROM held_alerts)", [], |r| {
+                r.get(0)
+            })
+            .unwrap_or(false),
+        Some(ids) => ids.iter().any(|id| {
+            c.query_row(
+                "SELECT EXISTS (SELECT 1 FROM held_alerts WHERE id = ?1)",
+                [id.to_string()],
+                |r| r.get(0),
+            )
+            .unwrap_or(false)
+        }),
     })
 }
 
@@ -454,6 +473,17 @@ fn journal_waiting(journal: &Mutex<Connection>) -> bool {
 /// alert whose id another device took meanwhile stays in the journal, with
 /// a warning: nothing acknowledged is destroyed. Answers how many moved.
 fn move_held_alerts(
+    writer: &Mutex<Connection>,
+    urgent: &AtomicUsize,
+    journal: &Mutex<Connection>,
+    told: &tokio::sync::Notify,
+) -> StoreResult<usize> {
+    let moved = move_held_alerts_now(writer, urgent, journal);
+    told.notify_waiters();
+    moved
+}
+
+fn move_held_alerts_now(
     writer: &Mutex<Connection>,
     urgent: &AtomicUsize,
     journal: &Mutex<Connection>,
@@ -861,7 +891,9 @@ impl Storage for SqliteStore {
             let out = hold_in_journal(&store.readers, start, &store.journal, &records)?;
             if out.contains(&InsertOutcome::Inserted) {
                 tokio::task::spawn_blocking(move || {
-                    if let Err(e) = move_held_alerts(&store.writer, &store.urgent, &store.journal) {
+                    if let Err(e) =
+                        move_held_alerts(&store.writer, &store.urgent, &store.journal, &store.moved)
+                    {
                         tracing::warn!(error = %e, "moving held alerts failed; retried");
                     }
                 });
@@ -870,6 +902,25 @@ impl Storage for SqliteStore {
         })
         .await
         .map_err(other)?
+    }
+
+    async fn until_queued(&self, ids: Vec<RecordId>) {
+        let ids = Arc::new(ids);
+        // Bounded: a journal that cannot be moved (a full disk) is retried
+        // by the checkpoint thread; staff then hear of it at the next event.
+        for _ in 0..100 {
+            let told = self.moved.notified();
+            tokio::pin!(told);
+            told.as_mut().enable();
+            let (journal, ids) = (self.journal.clone(), ids.clone());
+            let held = tokio::task::spawn_blocking(move || journal_holds(&journal, Some(&ids)))
+                .await
+                .unwrap_or(false);
+            if !held {
+                return;
+            }
+            let _ = tokio::time::timeout(std::time::Duration::from_millis(100), told).await;
+        }
     }
 
     async fn queue(&self, q: &QueueQuery) -> StoreResult<Vec<CaseRow>> {
@@ -1449,9 +1500,20 @@ mod tests {
         assert_eq!(urgent(&alert).await.unwrap(), [InsertOutcome::AlreadyHeld]);
         assert_eq!(urgent(&stolen).await.unwrap(), [InsertOutcome::IdConflict]);
         assert_eq!(held_in_journal(&store), 1);
+        // Staff hear of it once it is in the queue, not before.
+        let queued = {
+            let (store, id) = (store.clone(), alert.id);
+            tokio::spawn(async move { store.until_queued(vec![id]).await })
+        };
+        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+        assert!(!queued.is_finished());
 
         drop(release);
-        eventually("the alert is in records", || count(&store, "alert") == 1).await;
+        tokio::time::timeout(std::time::Duration::from_secs(5), queued)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(count(&store, "alert"), 1);
         eventually("the journal is empty", || held_in_journal(&store) == 0).await;
         // From `records` now, with the writer free or busy.
         assert_eq!(urgent(&alert).await.unwrap(), [InsertOutcome::AlreadyHeld]);
