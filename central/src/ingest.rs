@@ -469,6 +469,7 @@ pub async fn post_alert(
     DeviceAuth(device): DeviceAuth,
     req: axum::extract::Request,
 ) -> AppResult<Json<AlertResponse>> {
+    let started = std::time::Instant::now();
     let body = json_bytes(req).await?;
     let raw: &RawValue = serde_json::from_slice(&body)
         .map_err(|e| AppError::InvalidInput(format!("not an envelope: {e}")))?;
@@ -496,7 +497,10 @@ pub async fn post_alert(
     let outcome = state.inner.writer.submit(vec![record], true).await?;
     match outcome.first() {
         Some(InsertOutcome::Inserted | InsertOutcome::AlreadyHeld) => {
-            tracing::debug!("alert held");
+            tracing::debug!(
+                micros = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX),
+                "alert held"
+            );
             Ok(Json(AlertResponse { id }))
         }
         Some(InsertOutcome::IdConflict) => Err(AppError::RefusedEnvelope {

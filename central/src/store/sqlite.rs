@@ -527,21 +527,26 @@ fn move_held_alerts_now(
             drop(waiting);
             insert_now(&mut conn, &rows)?
         };
-        let conn = journal
+        let mut conn = journal
             .lock()
             .map_err(|_| other(anyhow!("alert journal poisoned")))?;
-        let mut forget = conn
-            .prepare_cached("DELETE FROM held_alerts WHERE id = ?1")
-            .map_err(sql_err)?;
+        // One transaction (one disk sync) for the lot.
+        let tx = conn.transaction().map_err(sql_err)?;
         let mut kept = 0;
-        for (r, o) in rows.iter().zip(&outcomes) {
-            if *o == InsertOutcome::IdConflict {
-                kept += 1;
-                continue;
+        {
+            let mut forget = tx
+                .prepare_cached("DELETE FROM held_alerts WHERE id = ?1")
+                .map_err(sql_err)?;
+            for (r, o) in rows.iter().zip(&outcomes) {
+                if *o == InsertOutcome::IdConflict {
+                    kept += 1;
+                    continue;
+                }
+                forget.execute([r.id.to_string()]).map_err(sql_err)?;
+                moved += 1;
             }
-            forget.execute([r.id.to_string()]).map_err(sql_err)?;
-            moved += 1;
         }
+        tx.commit().map_err(sql_err)?;
         if kept > 0 {
             tracing::warn!(
                 alerts = kept,
