@@ -11,8 +11,9 @@
 //!
 //! Alerts do not join the group: each commits in its own transaction
 //! ([`Storage::insert_urgent`]). On SQLite, where there is one writer
-//! connection, the group in flight notices the waiting alert after the row
-//! it is inserting, commits what it has, lets the alert in and goes on.
+//! connection, an alert that finds a group in flight is made durable in the
+//! alert journal beside the database and moved in after the group (see
+//! `store::sqlite`); staff hear of it once it is in their queue.
 //!
 //! # Exactly once
 //!
@@ -102,8 +103,8 @@ impl Writer {
     ) -> AppResult<Vec<InsertOutcome>> {
         if urgent {
             // An alert does not queue behind batches: its own transaction,
-            // beside the group in flight (on SQLite the group commits what it
-            // has inserted so far and lets the alert in).
+            // beside the group in flight (on SQLite, in the alert journal
+            // while the group holds the writer).
             let all = Arc::new(records);
             let outcomes = self.store.insert_urgent(all.clone()).await?;
             // Staff hear of it once it is in their queue (on SQLite, an

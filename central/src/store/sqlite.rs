@@ -67,8 +67,6 @@ pub struct SqliteStore {
     writer: Arc<Mutex<Connection>>,
     readers: Arc<Vec<Mutex<Connection>>>,
     next_reader: Arc<AtomicUsize>,
-    /// Urgent inserts (alerts) waiting for the writer connection.
-    urgent: Arc<AtomicUsize>,
     /// Alerts held while the writer was busy, not yet in `records`.
     journal: Arc<Mutex<Connection>>,
     /// Told after each move of held alerts into `records`.
@@ -155,17 +153,12 @@ impl SqliteStore {
         let journal = open_conn(&journal_path(path))?;
         journal.execute_batch(JOURNAL_SCHEMA).map_err(sql_err)?;
         let journal = Arc::new(Mutex::new(journal));
-        let urgent = Arc::new(AtomicUsize::new(0));
         let moved = Arc::new(tokio::sync::Notify::new());
         // Alerts a crash left in the journal go where staff see them.
-        move_held_alerts(&writer, &urgent, &journal, &moved)?;
+        move_held_alerts(&writer, &journal, &moved)?;
         let checkpointer = open_conn(path)?;
         let alive = Arc::downgrade(&writer);
-        let (j, u, m) = (
-            Arc::downgrade(&journal),
-            Arc::downgrade(&urgent),
-            Arc::downgrade(&moved),
-        );
+        let (j, m) = (Arc::downgrade(&journal), Arc::downgrade(&moved));
         std::thread::Builder::new()
             .name("sqlite-checkpoint".into())
             .spawn(move || {
@@ -175,11 +168,9 @@ impl SqliteStore {
                         tracing::warn!(error = %e, "checkpoint failed");
                     }
                     // Alerts whose move failed (a full disk): again.
-                    if let (Some(journal), Some(urgent), Some(moved)) =
-                        (j.upgrade(), u.upgrade(), m.upgrade())
-                    {
+                    if let (Some(journal), Some(moved)) = (j.upgrade(), m.upgrade()) {
                         if journal_holds(&journal, None) {
-                            if let Err(e) = move_held_alerts(&writer, &urgent, &journal, &moved) {
+                            if let Err(e) = move_held_alerts(&writer, &journal, &moved) {
                                 tracing::warn!(error = %e, "moving held alerts failed");
                             }
                         }
@@ -200,7 +191,6 @@ impl SqliteStore {
             writer,
             readers: Arc::new(readers),
             next_reader: Arc::new(AtomicUsize::new(0)),
-            urgent,
             journal,
             moved,
         })
@@ -264,40 +254,20 @@ fn read_now<T>(
     f(&conn)
 }
 
-/// How many urgent inserts wait for the writer connection; dropped = one
-/// fewer (also when the waiting thread fails).
-struct UrgentWaiting<'a>(&'a AtomicUsize);
-
-impl<'a> UrgentWaiting<'a> {
-    fn new(count: &'a AtomicUsize) -> Self {
-        count.fetch_add(1, Ordering::SeqCst);
-        Self(count)
-    }
-}
-
-impl Drop for UrgentWaiting<'_> {
-    fn drop(&mut self) {
-        self.0.fetch_sub(1, Ordering::SeqCst);
-    }
-}
-
 const INSERT_RECORD: &str = "INSERT INTO records (id, device_id, kind, urgency, region, created_at_ms, received_at_ms, envelope, center_id)
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(id) DO NOTHING";
 
 /// Inserts records in the open transaction, idempotently by id; one
-/// outcome each, appended to `out`. Stops after a record when `stop` says so
-/// and answers how many it inserted.
+/// outcome each, appended to `out`.
 fn insert_rows(
     c: &Connection,
     records: &[NewRecord],
     out: &mut Vec<InsertOutcome>,
-    stop: impl Fn() -> bool,
-) -> StoreResult<usize> {
+) -> StoreResult<()> {
     let mut insert = c.prepare_cached(INSERT_RECORD).map_err(sql_err)?;
     let mut owner = c
         .prepare_cached("SELECT device_id FROM records WHERE id = ?1")
         .map_err(sql_err)?;
-    let mut done = 0;
     for r in records {
         let id = r.id.to_string();
         let device = r.device_id.to_string();
@@ -324,52 +294,30 @@ fn insert_rows(
                 InsertOutcome::IdConflict
             }
         });
-        done += 1;
-        if stop() {
-            break;
-        }
     }
-    Ok(done)
+    Ok(())
 }
 
-/// The group commit on SQLite: every record in one durable transaction,
-/// unless an alert asks for the writer while the group is being inserted.
-/// Then the rows inserted so far are committed (durably, as always), the
-/// alert goes in, and the rest of the group follows in a new transaction.
-/// No answer leaves before the last of its records is committed, and every
-/// insert is idempotent, so a failure between the parts loses nothing that
-/// was acknowledged: the device sends the group's records again.
+/// The group commit on SQLite: every record in one durable transaction.
+/// An alert that comes meanwhile does not wait for it: it goes to the alert
+/// journal (see the module's documentation).
 fn insert_group(
     writer: &Mutex<Connection>,
-    urgent: &AtomicUsize,
     records: &[NewRecord],
 ) -> StoreResult<Vec<InsertOutcome>> {
-    let mut out = Vec::with_capacity(records.len());
-    let mut rest = records;
-    while !rest.is_empty() {
-        while urgent.load(Ordering::SeqCst) > 0 {
-            std::thread::sleep(std::time::Duration::from_micros(50));
-        }
-        let mut conn = writer
-            .lock()
-            .map_err(|_| other(anyhow!("writer connection poisoned")))?;
-        let tx = conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(sql_err)?;
-        let done = insert_rows(&tx, rest, &mut out, || urgent.load(Ordering::Relaxed) > 0)?;
-        tx.commit().map_err(sql_err)?;
-        rest = rest.get(done..).unwrap_or_default();
-    }
-    Ok(out)
+    let mut conn = writer
+        .lock()
+        .map_err(|_| other(anyhow!("writer connection poisoned")))?;
+    insert_now(&mut conn, records)
 }
 
-/// Inserts urgent records on the writer connection, in one transaction.
+/// Inserts records on the writer connection, in one transaction.
 fn insert_now(conn: &mut Connection, records: &[NewRecord]) -> StoreResult<Vec<InsertOutcome>> {
     let tx = conn
         .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
         .map_err(sql_err)?;
     let mut out = Vec::with_capacity(records.len());
-    insert_rows(&tx, records, &mut out, || false)?;
+    insert_rows(&tx, records, &mut out)?;
     tx.commit().map_err(sql_err)?;
     Ok(out)
 }
@@ -474,18 +422,16 @@ fn journal_holds(journal: &Mutex<Connection>, ids: Option<&[RecordId]>) -> bool 
 /// a warning: nothing acknowledged is destroyed. Answers how many moved.
 fn move_held_alerts(
     writer: &Mutex<Connection>,
-    urgent: &AtomicUsize,
     journal: &Mutex<Connection>,
     told: &tokio::sync::Notify,
 ) -> StoreResult<usize> {
-    let moved = move_held_alerts_now(writer, urgent, journal);
+    let moved = move_held_alerts_now(writer, journal);
     told.notify_waiters();
     moved
 }
 
 fn move_held_alerts_now(
     writer: &Mutex<Connection>,
-    urgent: &AtomicUsize,
     journal: &Mutex<Connection>,
 ) -> StoreResult<usize> {
     let mut moved = 0;
@@ -519,12 +465,12 @@ fn move_held_alerts_now(
         if rows.is_empty() {
             return Ok(moved);
         }
+        // After the group in flight, not in its middle: these alerts are
+        // durable already.
         let outcomes = {
-            let waiting = UrgentWaiting::new(urgent);
             let mut conn = writer
                 .lock()
                 .map_err(|_| other(anyhow!("writer connection poisoned")))?;
-            drop(waiting);
             insert_now(&mut conn, &rows)?
         };
         let mut conn = journal
@@ -872,9 +818,9 @@ impl Storage for SqliteStore {
         &self,
         records: Arc<Vec<NewRecord>>,
     ) -> StoreResult<Vec<InsertOutcome>> {
-        let (writer, urgent) = (self.writer.clone(), self.urgent.clone());
+        let writer = self.writer.clone();
         // A bulk thread: an alert's thread goes first on a busy machine.
-        crate::bulk::run(move || insert_group(&writer, &urgent, &records))
+        crate::bulk::run(move || insert_group(&writer, &records))
             .await
             .map_err(other)?
     }
@@ -896,9 +842,7 @@ impl Storage for SqliteStore {
             let out = hold_in_journal(&store.readers, start, &store.journal, &records)?;
             if out.contains(&InsertOutcome::Inserted) {
                 tokio::task::spawn_blocking(move || {
-                    if let Err(e) =
-                        move_held_alerts(&store.writer, &store.urgent, &store.journal, &store.moved)
-                    {
+                    if let Err(e) = move_held_alerts(&store.writer, &store.journal, &store.moved) {
                         tracing::warn!(error = %e, "moving held alerts failed; retried");
                     }
                 });
