@@ -49,6 +49,11 @@ pub struct Config {
     pub max_upload_bytes: usize,
     /// Most bytes in one upload chunk (at most `body_limit_bytes`).
     pub upload_chunk_bytes: usize,
+    /// Where the SQLite alert journal lives (alerts that arrive while a
+    /// group of batches is being written); by default beside the database,
+    /// `<database>.alerts`. On a disk of its own, an alert's disk sync does
+    /// not queue behind the batches' writes.
+    pub alert_journal: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -70,13 +75,14 @@ impl Default for Config {
             database_max_connections: 8,
             max_upload_bytes: 32 * 1024 * 1024,
             upload_chunk_bytes: 256 * 1024,
+            alert_journal: None,
         }
     }
 }
 
 /// The configuration keys, as in the TOML file and, upper-cased with the
 /// `KULNA_` prefix, in the environment.
-pub const KEYS: [&str; 16] = [
+pub const KEYS: [&str; 17] = [
     "data_dir",
     "listen",
     "database_url",
@@ -93,13 +99,19 @@ pub const KEYS: [&str; 16] = [
     "database_max_connections",
     "max_upload_bytes",
     "upload_chunk_bytes",
+    "alert_journal",
 ];
 
 /// Where records are stored.
 #[derive(Debug)]
 pub enum DatabaseTarget {
-    /// The embedded SQLite file.
-    Sqlite(PathBuf),
+    /// The embedded SQLite file, and its alert journal.
+    Sqlite {
+        /// The database.
+        path: PathBuf,
+        /// The alert journal.
+        journal: PathBuf,
+    },
     /// A PostgreSQL server.
     Postgres(SecretString),
 }
@@ -131,15 +143,21 @@ impl Config {
                     .strip_prefix("sqlite://")
                     .or_else(|| u.strip_prefix("sqlite:"))
                 {
-                    Ok(DatabaseTarget::Sqlite(PathBuf::from(path)))
+                    Ok(self.sqlite(PathBuf::from(path)))
                 } else {
                     anyhow::bail!("database_url must start with postgres:// or sqlite:")
                 }
             }
-            None => Ok(DatabaseTarget::Sqlite(
-                self.data_dir.join("kulna-central.sqlite3"),
-            )),
+            None => Ok(self.sqlite(self.data_dir.join("kulna-central.sqlite3"))),
         }
+    }
+
+    fn sqlite(&self, path: PathBuf) -> DatabaseTarget {
+        let journal = self
+            .alert_journal
+            .clone()
+            .unwrap_or_else(|| crate::store::sqlite::journal_path(&path));
+        DatabaseTarget::Sqlite { path, journal }
     }
 
     /// The operator passphrase, from the configuration or the passphrase file.

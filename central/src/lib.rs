@@ -118,11 +118,12 @@ impl AppState {
 /// Opens the configured database (creating and migrating it if needed).
 pub async fn open_store(config: &Config) -> anyhow::Result<Arc<dyn Storage>> {
     match config.database()? {
-        DatabaseTarget::Sqlite(path) => {
-            let store =
-                tokio::task::spawn_blocking(move || store::sqlite::SqliteStore::open(&path))
-                    .await
-                    .context("opening SQLite")??;
+        DatabaseTarget::Sqlite { path, journal } => {
+            let store = tokio::task::spawn_blocking(move || {
+                store::sqlite::SqliteStore::open_with_journal(&path, &journal)
+            })
+            .await
+            .context("opening SQLite")??;
             Ok(Arc::new(store))
         }
         DatabaseTarget::Postgres(url) => {

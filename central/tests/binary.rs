@@ -25,7 +25,11 @@ fn cmd(dir: &Path) -> Command {
 }
 
 fn start(dir: &Path, listen: &str) -> (Child, String) {
-    let mut child = cmd(dir)
+    spawn_serve(cmd(dir), listen)
+}
+
+fn spawn_serve(mut cmd: Command, listen: &str) -> (Child, String) {
+    let mut child = cmd
         .args(["serve", "--listen", listen])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -239,23 +243,49 @@ fn sigterm_finishes_accepted_requests() {
 
 #[test]
 fn acknowledged_envelopes_survive_sigkill() {
+    survives_sigkill(None);
+}
+
+/// The same with the alert journal configured on another disk (here
+/// another directory): `KULNA_ALERT_JOURNAL`.
+#[test]
+fn acknowledged_alerts_survive_sigkill_with_the_journal_elsewhere() {
+    let other = tempfile::tempdir().unwrap();
+    survives_sigkill(Some(&other.path().join("fast-disk").join("alerts.sqlite3")));
+}
+
+#[allow(clippy::print_stdout)]
+fn survives_sigkill(journal: Option<&Path>) {
     let dir = tempfile::tempdir().unwrap();
-    assert!(cmd(dir.path())
+    let with_journal = |mut c: Command| {
+        if let Some(j) = journal {
+            c.env("KULNA_ALERT_JOURNAL", j);
+        }
+        c
+    };
+    assert!(with_journal(cmd(dir.path()))
         .arg("init")
         .stdout(Stdio::null())
         .status()
         .unwrap()
         .success());
-    let (mut child, url) = start(dir.path(), "127.0.0.1:0");
+    let (mut child, url) = spawn_serve(with_journal(cmd(dir.path())), "127.0.0.1:0");
     // SIGKILL right after 2,000 acknowledgements, with requests in flight.
     let held = load_until(&url, 2000, || child.kill().unwrap());
     let rt = tokio::runtime::Runtime::new().unwrap();
     child.wait().unwrap();
     assert!(held.len() >= 2000);
     let db = dir.path().join("kulna-central.sqlite3");
+    let default_journal = kulna_central::store::sqlite::journal_path(&db);
+    let journal = journal.map_or(default_journal.clone(), Path::to_owned);
+    assert!(journal.exists());
+    assert_eq!(
+        default_journal.exists(),
+        journal == default_journal,
+        "the journal is only where it is configured"
+    );
     let alerts_at_kill = {
-        let j =
-            rusqlite::Connection::open(kulna_central::store::sqlite::journal_path(&db)).unwrap();
+        let j = rusqlite::Connection::open(&journal).unwrap();
         j.query_row("SELECT count(*) FROM held_alerts", [], |r| {
             r.get::<_, i64>(0)
         })
@@ -263,7 +293,7 @@ fn acknowledged_envelopes_survive_sigkill() {
     };
     println!("alerts in the journal at the kill: {alerts_at_kill}");
     // Opening the store moves them where staff see them.
-    let store = SqliteStore::open(&db).unwrap();
+    let store = SqliteStore::open_with_journal(&db, &journal).unwrap();
     rt.block_on(async {
         for id in &held {
             assert!(
@@ -272,8 +302,9 @@ fn acknowledged_envelopes_survive_sigkill() {
             );
         }
     });
+    drop(store);
     // And the service starts again on the same data.
-    let (mut child, url) = start(dir.path(), "127.0.0.1:0");
+    let (mut child, url) = spawn_serve(with_journal(cmd(dir.path())), "127.0.0.1:0");
     let ok = rt.block_on(async {
         reqwest::get(format!("{url}/ready"))
             .await

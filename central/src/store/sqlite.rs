@@ -39,6 +39,10 @@ const MIGRATIONS: &[(i64, &str)] = &[
         3,
         include_str!("../../migrations/sqlite/0003_referral_listing.sql"),
     ),
+    (
+        4,
+        include_str!("../../migrations/sqlite/0004_alert_journals.sql"),
+    ),
 ];
 const READERS: usize = 4;
 
@@ -53,7 +57,7 @@ const JOURNAL_SCHEMA: &str = "CREATE TABLE IF NOT EXISTS held_alerts (
     envelope TEXT NOT NULL
 )";
 
-/// The alert journal of the database at `path`: `<path>.alerts`.
+/// The default alert journal of the database at `path`: `<path>.alerts`.
 pub fn journal_path(path: &Path) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_owned();
     name.push(".alerts");
@@ -69,6 +73,8 @@ pub struct SqliteStore {
     next_reader: Arc<AtomicUsize>,
     /// Alerts held while the writer was busy, not yet in `records`.
     journal: Arc<Mutex<Connection>>,
+    /// Where that journal is.
+    journal_file: PathBuf,
     /// Told after each move of held alerts into `records`.
     moved: Arc<tokio::sync::Notify>,
 }
@@ -132,12 +138,30 @@ fn migrate(conn: &mut Connection) -> StoreResult<()> {
 }
 
 impl SqliteStore {
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// Opens (creating if needed) the database at `path`, with its alert
+    /// journal beside it, and brings its schema up to date.
     pub fn open(path: &Path) -> StoreResult<Self> {
-        if let Some(dir) = path.parent() {
-            if !dir.as_os_str().is_empty() {
-                std::fs::create_dir_all(dir).map_err(|e| StoreError::Unavailable(e.into()))?;
+        Self::open_with_journal(path, &journal_path(path))
+    }
+
+    /// [`SqliteStore::open`] with the alert journal at `journal` (on a disk
+    /// of its own, an alert's disk sync does not queue behind the batches').
+    /// Alerts left in any journal this database used before (its default
+    /// place included) are moved into `records` first.
+    pub fn open_with_journal(path: &Path, journal: &Path) -> StoreResult<Self> {
+        for file in [path, journal] {
+            if let Some(dir) = file.parent() {
+                if !dir.as_os_str().is_empty() {
+                    std::fs::create_dir_all(dir).map_err(|e| StoreError::Unavailable(e.into()))?;
+                }
             }
+        }
+        let journal =
+            std::path::absolute(journal).map_err(|e| StoreError::Unavailable(e.into()))?;
+        if std::path::absolute(path).map_err(|e| StoreError::Unavailable(e.into()))? == journal {
+            return Err(other(anyhow!(
+                "the alert journal must be another file than the database"
+            )));
         }
         let mut writer = open_conn(path)?;
         migrate(&mut writer)?;
@@ -149,12 +173,24 @@ impl SqliteStore {
         writer
             .execute_batch("PRAGMA wal_autocheckpoint=0; PRAGMA cache_size=-16000;")
             .map_err(sql_err)?;
+        let earlier = journals_used(&writer, path, &journal)?;
         let writer = Arc::new(Mutex::new(writer));
-        let journal = open_conn(&journal_path(path))?;
+        let moved = Arc::new(tokio::sync::Notify::new());
+        // Alerts left in a journal used before, then those a crash left in
+        // this one, go where staff see them.
+        for old in earlier {
+            let old_journal = open_conn(&old)?;
+            old_journal.execute_batch(JOURNAL_SCHEMA).map_err(sql_err)?;
+            let old_journal = Mutex::new(old_journal);
+            let n = move_held_alerts(&writer, &old_journal, &moved)?;
+            if n > 0 {
+                tracing::warn!(alerts = n, "alerts moved from an alert journal used before");
+            }
+        }
+        let journal_file = journal;
+        let journal = open_conn(&journal_file)?;
         journal.execute_batch(JOURNAL_SCHEMA).map_err(sql_err)?;
         let journal = Arc::new(Mutex::new(journal));
-        let moved = Arc::new(tokio::sync::Notify::new());
-        // Alerts a crash left in the journal go where staff see them.
         move_held_alerts(&writer, &journal, &moved)?;
         let checkpointer = open_conn(path)?;
         let alive = Arc::downgrade(&writer);
@@ -192,8 +228,14 @@ impl SqliteStore {
             readers: Arc::new(readers),
             next_reader: Arc::new(AtomicUsize::new(0)),
             journal,
+            journal_file,
             moved,
         })
+    }
+
+    /// Where the alert journal is.
+    pub fn alert_journal(&self) -> &Path {
+        &self.journal_file
     }
 
     /// Where the database file is.
@@ -420,6 +462,35 @@ fn journal_holds(journal: &Mutex<Connection>, ids: Option<&[RecordId]>) -> bool 
 /// between the two commits only repeats the move), then forgets them. An
 /// alert whose id another device took meanwhile stays in the journal, with
 /// a warning: nothing acknowledged is destroyed. Answers how many moved.
+/// Records `journal` as used by this database and returns the journals it
+/// used before that still exist (the default one, beside the database,
+/// included: databases older than the setting used only that one).
+fn journals_used(writer: &Connection, path: &Path, journal: &Path) -> StoreResult<Vec<PathBuf>> {
+    let current = journal.to_string_lossy().into_owned();
+    writer
+        .execute(
+            "INSERT OR IGNORE INTO alert_journals (path, first_used_ms) VALUES (?1, ?2)",
+            params![current, crate::now_ms()],
+        )
+        .map_err(sql_err)?;
+    let mut stmt = writer
+        .prepare("SELECT path FROM alert_journals WHERE path <> ?1")
+        .map_err(sql_err)?;
+    let mut earlier: Vec<PathBuf> = stmt
+        .query_map([&current], |r| r.get::<_, String>(0))
+        .map_err(sql_err)?
+        .map(|p| p.map(PathBuf::from))
+        .collect::<Result<_, _>>()
+        .map_err(sql_err)?;
+    if let Ok(default) = std::path::absolute(journal_path(path)) {
+        if default != journal && !earlier.contains(&default) {
+            earlier.push(default);
+        }
+    }
+    earlier.retain(|p| p.exists());
+    Ok(earlier)
+}
+
 fn move_held_alerts(
     writer: &Mutex<Connection>,
     journal: &Mutex<Connection>,
@@ -1364,7 +1435,7 @@ mod tests {
     }
 
     fn held_in_journal(store: &SqliteStore) -> i64 {
-        let c = open_conn(&journal_path(store.path())).unwrap();
+        let c = open_conn(store.alert_journal()).unwrap();
         c.query_row("SELECT count(*) FROM held_alerts", [], |r| r.get(0))
             .unwrap()
     }
@@ -1506,5 +1577,66 @@ mod tests {
 
         let store = SqliteStore::open(&path).unwrap();
         assert_eq!((count(&store, "alert"), held_in_journal(&store)), (1, 0));
+    }
+
+    fn leave_in_journal(journal: &Path, device: DeviceId) -> RecordId {
+        let alert = record(device, RecordKind::Alert);
+        let j = open_conn(journal).unwrap();
+        j.execute_batch(JOURNAL_SCHEMA).unwrap();
+        j.execute(
+            "INSERT INTO held_alerts (id, device_id, kind, region, center_id, created_at_ms, received_at_ms, envelope)
+             VALUES (?1, ?2, 'alert', 6, NULL, 1, 2, ?3)",
+            params![alert.id.to_string(), device.to_string(), alert.envelope],
+        )
+        .unwrap();
+        alert.id
+    }
+
+    /// The journal's place is a setting: alerts left in the journal used
+    /// before (the default one, then a configured one) are moved into
+    /// `records` when the store opens with another.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn alerts_left_in_an_earlier_journal_are_moved_when_the_setting_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, device) = store_with_device(dir.path()).await;
+        let path = store.path().to_owned();
+        assert_eq!(store.alert_journal(), journal_path(&path));
+        drop(store);
+        leave_in_journal(&journal_path(&path), device);
+
+        let elsewhere = dir.path().join("other-disk").join("alerts.sqlite3");
+        let store = SqliteStore::open_with_journal(&path, &elsewhere).unwrap();
+        assert_eq!(store.alert_journal(), elsewhere);
+        assert_eq!(count(&store, "alert"), 1);
+        assert_eq!(held_in_journal(&store), 0);
+        let default = open_conn(&journal_path(&path)).unwrap();
+        let left: i64 = default
+            .query_row("SELECT count(*) FROM held_alerts", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(left, 0);
+        drop(default);
+        drop(store);
+
+        // Back to the default place: the configured journal was recorded.
+        leave_in_journal(&elsewhere, device);
+        let store = SqliteStore::open(&path).unwrap();
+        assert_eq!(count(&store, "alert"), 2);
+        let j = open_conn(&elsewhere).unwrap();
+        let left: i64 = j
+            .query_row("SELECT count(*) FROM held_alerts", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(left, 0);
+    }
+
+    #[test]
+    fn the_journal_cannot_be_the_database() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("central.sqlite3");
+        let err = SqliteStore::open_with_journal(&path, &path).unwrap_err();
+        assert!(err.to_string().contains("alert journal"), "{err}");
+        let err =
+            SqliteStore::open_with_journal(&path, &dir.path().join(".").join("central.sqlite3"))
+                .unwrap_err();
+        assert!(err.to_string().contains("alert journal"), "{err}");
     }
 }
