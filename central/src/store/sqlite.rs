@@ -13,7 +13,8 @@
 //! one table, its own WAL and disk sync), answered, and moved into
 //! `records` as soon as the writer is free, in the background. Alerts left
 //! there by a crash are moved when the store opens, and every 250 ms after
-//! a failed move. A resend finds its alert in either place and is answered
+//! a failed move. Configured elsewhere (`alert_journal`: a disk of its
+//! own), the journal takes every alert first, the writer busy or not. A resend finds its alert in either place and is answered
 //! as held, so a device still delivers each alert exactly once.
 
 use super::{
@@ -75,6 +76,10 @@ pub struct SqliteStore {
     journal: Arc<Mutex<Connection>>,
     /// Where that journal is.
     journal_file: PathBuf,
+    /// The journal was put somewhere else than beside the database (on a
+    /// disk of its own): every alert goes there first, even when the writer
+    /// is free, so that no alert waits for the main disk.
+    journal_first: bool,
     /// Told after each move of held alerts into `records`.
     moved: Arc<tokio::sync::Notify>,
 }
@@ -187,6 +192,7 @@ impl SqliteStore {
                 tracing::warn!(alerts = n, "alerts moved from an alert journal used before");
             }
         }
+        let journal_first = std::path::absolute(journal_path(path)).ok().as_ref() != Some(&journal);
         let journal_file = journal;
         let journal = open_conn(&journal_file)?;
         journal.execute_batch(JOURNAL_SCHEMA).map_err(sql_err)?;
@@ -229,6 +235,7 @@ impl SqliteStore {
             next_reader: Arc::new(AtomicUsize::new(0)),
             journal,
             journal_file,
+            journal_first,
             moved,
         })
     }
@@ -900,13 +907,16 @@ impl Storage for SqliteStore {
         let store = self.clone();
         let start = self.next_reader.fetch_add(1, Ordering::Relaxed);
         tokio::task::spawn_blocking(move || {
-            // The writer free: straight into `records`.
-            match store.writer.try_lock() {
-                Ok(mut conn) => return insert_now(&mut conn, &records),
-                Err(std::sync::TryLockError::Poisoned(_)) => {
-                    return Err(other(anyhow!("writer connection poisoned")))
+            // The writer free: straight into `records` (unless the journal
+            // has a disk of its own).
+            if !store.journal_first {
+                match store.writer.try_lock() {
+                    Ok(mut conn) => return insert_now(&mut conn, &records),
+                    Err(std::sync::TryLockError::Poisoned(_)) => {
+                        return Err(other(anyhow!("writer connection poisoned")))
+                    }
+                    Err(std::sync::TryLockError::WouldBlock) => {}
                 }
-                Err(std::sync::TryLockError::WouldBlock) => {}
             }
             // Busy with a group: durable in the journal now, moved into
             // `records` once the group lets the writer go.
@@ -1608,6 +1618,19 @@ mod tests {
         let store = SqliteStore::open_with_journal(&path, &elsewhere).unwrap();
         assert_eq!(store.alert_journal(), elsewhere);
         assert_eq!(count(&store, "alert"), 1);
+        // A journal with a disk of its own takes every alert first, even
+        // with the writer free (the default one takes none then: below).
+        let mut wal = elsewhere.clone().into_os_string();
+        wal.push("-wal");
+        let wal = PathBuf::from(wal);
+        let before = std::fs::metadata(&wal).map_or(0, |m| m.len());
+        let alert = record(device, RecordKind::Alert);
+        let id = alert.id;
+        let out = store.insert_urgent(Arc::new(vec![alert])).await.unwrap();
+        assert_eq!(out, vec![InsertOutcome::Inserted]);
+        store.until_queued(vec![id]).await;
+        assert!(store.case(id).await.unwrap().is_some());
+        assert!(std::fs::metadata(&wal).map_or(0, |m| m.len()) > before);
         assert_eq!(held_in_journal(&store), 0);
         let default = open_conn(&journal_path(&path)).unwrap();
         let left: i64 = default
@@ -1620,7 +1643,16 @@ mod tests {
         // Back to the default place: the configured journal was recorded.
         leave_in_journal(&elsewhere, device);
         let store = SqliteStore::open(&path).unwrap();
-        assert_eq!(count(&store, "alert"), 2);
+        assert_eq!(count(&store, "alert"), 3);
+        let mut wal = journal_path(&path).into_os_string();
+        wal.push("-wal");
+        let before = std::fs::metadata(&wal).map_or(0, |m| m.len());
+        let out = store
+            .insert_urgent(Arc::new(vec![record(device, RecordKind::Alert)]))
+            .await
+            .unwrap();
+        assert_eq!(out, vec![InsertOutcome::Inserted]);
+        assert_eq!(std::fs::metadata(&wal).map_or(0, |m| m.len()), before);
         let j = open_conn(&elsewhere).unwrap();
         let left: i64 = j
             .query_row("SELECT count(*) FROM held_alerts", [], |r| r.get(0))
