@@ -166,8 +166,8 @@ pub(crate) struct Inner {
 /// urgent: while an urgent caller waits, no ordinary caller starts, so the
 /// alert waits at most for the one call in progress. The long writers keep
 /// their calls short for this: the sync client settles in small
-/// transactions, and reads its batches and checkpoints the WAL on a second
-/// connection, never under the lock.
+/// transactions, reads its batches on a second connection and checkpoints
+/// the WAL on a third, never under the lock.
 #[derive(Debug)]
 pub struct Vault {
     path: PathBuf,
@@ -176,10 +176,13 @@ pub struct Vault {
     inner: Mutex<Inner>,
     /// Urgent callers waiting for `inner`.
     urgent: UrgentGate,
-    /// A second connection, for the sync client's reads of the outbox and
-    /// WAL checkpoints: neither needs the first connection's lock (WAL
-    /// readers never block its writer).
+    /// A second connection, for the sync client's reads of the outbox: they
+    /// do not need the first connection's lock (WAL readers never block its
+    /// writer).
     side: Mutex<Option<Connection>>,
+    /// A third one, for WAL checkpoints only: a checkpoint (two disk syncs)
+    /// running in the background never holds up the next read of a batch.
+    checkpointer: Mutex<Option<Connection>>,
 }
 
 /// How many urgent callers wait for the connection; the others hold back
@@ -249,8 +252,9 @@ pub(crate) fn open_connection(path: &Path) -> Result<Connection, StoreError> {
     Ok(conn)
 }
 
-/// The second connection: the database must exist already (it is never
-/// created here); it reads, and checkpoints, but never writes rows.
+/// A connection beside the first (the reader, the checkpointer): the
+/// database must exist already (it is never created here); it reads, or
+/// checkpoints, but never writes rows.
 fn open_side(path: &Path) -> Result<Connection, StoreError> {
     let conn = Connection::open_with_flags(
         path,
@@ -259,6 +263,26 @@ fn open_side(path: &Path) -> Result<Connection, StoreError> {
     conn.busy_timeout(Duration::from_secs(5))?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     Ok(conn)
+}
+
+/// Runs `f` on the connection in `slot`, opening it first if needed;
+/// `None` when it cannot be opened.
+fn with_extra<T>(
+    slot: &Mutex<Option<Connection>>,
+    path: &Path,
+    f: impl FnOnce(&Connection) -> Result<T, StoreError>,
+) -> Option<Result<T, StoreError>> {
+    let mut slot = slot.lock().unwrap_or_else(|e| e.into_inner());
+    if slot.is_none() {
+        match open_side(path) {
+            Ok(c) => *slot = Some(c),
+            Err(e) => {
+                tracing::debug!(error = %e, "a second connection did not open");
+                return None;
+            }
+        }
+    }
+    slot.as_ref().map(f)
 }
 
 fn wait_after(failed: u32) -> Duration {
@@ -299,6 +323,7 @@ impl Vault {
             }),
             urgent: UrgentGate::default(),
             side: Mutex::new(None),
+            checkpointer: Mutex::new(None),
         })
     }
 
@@ -334,26 +359,17 @@ impl Vault {
         &self,
         f: impl FnOnce(&Connection) -> Result<T, StoreError>,
     ) -> Option<Result<T, StoreError>> {
-        let mut slot = self.side.lock().unwrap_or_else(|e| e.into_inner());
-        if slot.is_none() {
-            match open_side(&self.path) {
-                Ok(c) => *slot = Some(c),
-                Err(e) => {
-                    tracing::debug!(error = %e, "the second connection did not open");
-                    return None;
-                }
-            }
-        }
-        slot.as_ref().map(f)
+        with_extra(&self.side, &self.path, f)
     }
 
     /// Copies what the WAL holds back into the database (a passive
-    /// checkpoint: it waits for no reader or writer), on the second
-    /// connection, so the lock is not held meanwhile and an alert's commit
-    /// does not pay for it. Best effort: SQLite still checkpoints by itself
-    /// if this is never called.
+    /// checkpoint: it waits for no reader or writer), on a connection kept
+    /// for this alone, so neither the lock nor the second connection is
+    /// held meanwhile: an alert's commit does not pay for it, and the sync
+    /// client reads its next batch while it runs. Best effort: SQLite still
+    /// checkpoints by itself if this is never called.
     pub(crate) fn checkpoint(&self) {
-        let done = self.with_side(|conn| {
+        let done = with_extra(&self.checkpointer, &self.path, |conn| {
             conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
             Ok(())
         });
@@ -833,12 +849,13 @@ impl Vault {
         if shred.is_err() {
             tracing::warn!("wipe: the database could not be emptied; deleting its files");
         }
-        // The second connection goes too (it would keep the old file).
-        let mut side = self.side.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(c) = side.take() {
-            let _ = c.close();
+        // The other connections go too (they would keep the old file).
+        for slot in [&self.side, &self.checkpointer] {
+            let mut extra = slot.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(c) = extra.take() {
+                let _ = c.close();
+            }
         }
-        drop(side);
         let old = std::mem::replace(&mut inner.conn, Connection::open_in_memory()?);
         if let Err((_, e)) = old.close() {
             tracing::warn!(error = %e, "wipe: closing the database failed");

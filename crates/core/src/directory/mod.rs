@@ -423,7 +423,7 @@ impl Vault {
     /// the database waits for one step at most) until it returns `false`.
     /// After a delta, so searches stay fast as deltas pile up; skipping it
     /// never changes what a search finds. Each step first checkpoints the
-    /// WAL on the second connection, without the lock (a delta's commit
+    /// WAL on a connection of its own, without the lock (a delta's commit
     /// leaves that to it). Needs no PIN. Blocking.
     pub fn tidy_directory_index(&self) -> Result<bool, StoreError> {
         self.checkpoint();

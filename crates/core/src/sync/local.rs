@@ -482,7 +482,7 @@ impl Vault {
     ///
     /// Its commit leaves the WAL as it is (no automatic checkpoint, which
     /// would copy it all back with an fsync while the lock is held); the
-    /// tidying that follows checkpoints on the second connection
+    /// tidying that follows checkpoints without the lock
     /// ([`Vault::tidy_directory_index`]), and any later commit still does.
     pub(crate) fn directory_apply_delta(&self, d: &DirectoryDelta) -> Result<(), StoreError> {
         let mut inner = self.inner();
