@@ -791,6 +791,12 @@ impl Shared {
     }
 
     /// Sends the backlog (not alerts) until nothing is left or a request fails.
+    ///
+    /// Up to [`SyncOptions::pipeline`] batches are in flight, each read
+    /// after the last one sent (by row id, so no record is in two of them).
+    /// When an answer comes back the next batch is read and sent first, and
+    /// only then is the answer settled: the service always has work while
+    /// the device writes.
     async fn push(&self, token: &DeviceToken) -> Result<(), SyncError> {
         if !self.limits_known.load(Ordering::SeqCst) {
             let limits = self.client.limits().await?;
@@ -804,31 +810,13 @@ impl Shared {
             let mut failure: Option<SyncError> = None;
             let mut split = false;
             loop {
-                while failure.is_none() && !split && inflight.len() < self.options.pipeline.max(1) {
-                    self.yield_to_alerts().await;
-                    if self.stopped() {
-                        // Stop between batches; what is in flight is
-                        // settled below or simply resent next time.
-                        failure.get_or_insert(SyncError::Stopped);
-                        break;
-                    }
-                    let limit = self.batch_limit.load(Ordering::SeqCst).max(1);
-                    let max_bytes = self.options.batch_max_bytes;
-                    let max_item = self.inline_limit();
-                    let batch = self
-                        .blocking(move |v| v.pending_batch(cursor, limit, max_bytes, max_item))
-                        .await?;
-                    let Some(last) = batch.last() else {
-                        break;
-                    };
-                    cursor = last.rowid;
-                    let client = self.client.clone();
-                    let token = token.clone();
-                    inflight.spawn(async move {
-                        let texts: Vec<&str> = batch.iter().map(|p| p.json.as_str()).collect();
-                        let result = client.post_batch(&token, &texts).await;
-                        (batch, result)
-                    });
+                // Stopped between batches: what is in flight is settled
+                // below or simply resent next time.
+                if failure.is_none()
+                    && !split
+                    && !self.fill(token, &mut inflight, &mut cursor).await?
+                {
+                    failure = Some(SyncError::Stopped);
                 }
                 let Some(joined) = inflight.join_next().await else {
                     break;
@@ -836,13 +824,20 @@ impl Shared {
                 let (batch, result) = joined.map_err(|_| SyncError::Stopped)?;
                 match result {
                     Ok(resp) => {
+                        if failure.is_none()
+                            && !split
+                            && !self.fill(token, &mut inflight, &mut cursor).await?
+                        {
+                            failure = Some(SyncError::Stopped);
+                        }
                         // An alert being written or sent has the device's
                         // database first.
                         self.yield_to_alerts().await;
                         self.settle(batch, resp).await?;
                         // The WAL those writes grew is copied back now, on
-                        // the second connection: an alert's commit never
-                        // pays for it, nor does the next batch wait for it.
+                        // a connection of its own: an alert's commit never
+                        // pays for it, nor does the next batch's read wait
+                        // for it.
                         self.yield_to_alerts().await;
                         self.checkpoint_in_background();
                         // Counting scans the outbox: not after every batch.
@@ -888,6 +883,43 @@ impl Shared {
             // Then the large records, one at a time, in the order written.
             return self.push_uploads(token).await;
         }
+    }
+
+    /// Reads and sends batches, after `cursor`, until
+    /// [`SyncOptions::pipeline`] are in flight or nothing is left. Each
+    /// waits for an alert being sent to go first. False when the engine
+    /// stops.
+    async fn fill(
+        &self,
+        token: &DeviceToken,
+        inflight: &mut JoinSet<BatchResult>,
+        cursor: &mut i64,
+    ) -> Result<bool, SyncError> {
+        while inflight.len() < self.options.pipeline.max(1) {
+            self.yield_to_alerts().await;
+            if self.stopped() {
+                return Ok(false);
+            }
+            let limit = self.batch_limit.load(Ordering::SeqCst).max(1);
+            let max_bytes = self.options.batch_max_bytes;
+            let max_item = self.inline_limit();
+            let after = *cursor;
+            let batch = self
+                .blocking(move |v| v.pending_batch(after, limit, max_bytes, max_item))
+                .await?;
+            let Some(last) = batch.last() else {
+                return Ok(true);
+            };
+            *cursor = last.rowid;
+            let client = self.client.clone();
+            let token = token.clone();
+            inflight.spawn(async move {
+                let texts: Vec<&str> = batch.iter().map(|p| p.json.as_str()).collect();
+                let result = client.post_batch(&token, &texts).await;
+                (batch, result)
+            });
+        }
+        Ok(true)
     }
 
     /// Starts a WAL checkpoint off the lane (one at a time; skipped while
