@@ -206,8 +206,6 @@ struct Shared {
     chunk_bytes: AtomicUsize,
     /// Digest mismatches in a row, per record being uploaded (this run).
     digest_failures: Mutex<HashMap<RecordId, u32>>,
-    /// A WAL checkpoint is running.
-    checkpointing: Arc<AtomicBool>,
     session: tokio::sync::Mutex<Session>,
     board: Mutex<Board>,
     state: watch::Sender<SyncState>,
@@ -280,7 +278,6 @@ impl SyncEngine {
             limits_known: AtomicBool::new(false),
             chunk_bytes: AtomicUsize::new(0),
             digest_failures: Mutex::new(HashMap::new()),
-            checkpointing: Arc::new(AtomicBool::new(false)),
             session: tokio::sync::Mutex::new(Session::default()),
             board: Mutex::new(Board {
                 last_contact_ms: last_contact,
@@ -804,6 +801,7 @@ impl Shared {
             self.limits_known.store(true, Ordering::SeqCst);
         }
         let mut last_count = Instant::now();
+        let mut checkpoint: Option<JoinHandle<()>> = None;
         'pass: loop {
             let mut cursor = 0i64;
             let mut inflight: JoinSet<BatchResult> = JoinSet::new();
@@ -830,6 +828,14 @@ impl Shared {
                         {
                             failure = Some(SyncError::Stopped);
                         }
+                        // The last batch's WAL is copied back first, so that
+                        // this settle starts the WAL over instead of growing
+                        // it past SQLite's threshold, where the commit that
+                        // crosses it checkpoints under the lock, an alert
+                        // waiting. Meanwhile the next batches are on the wire.
+                        if let Some(c) = checkpoint.take() {
+                            let _ = c.await;
+                        }
                         // An alert being written or sent has the device's
                         // database first.
                         self.yield_to_alerts().await;
@@ -839,7 +845,7 @@ impl Shared {
                         // pays for it, nor does the next batch's read wait
                         // for it.
                         self.yield_to_alerts().await;
-                        self.checkpoint_in_background();
+                        checkpoint = Some(self.checkpoint_in_background());
                         // Counting scans the outbox: not after every batch.
                         if last_count.elapsed() >= COUNT_EVERY {
                             last_count = Instant::now();
@@ -922,17 +928,10 @@ impl Shared {
         Ok(true)
     }
 
-    /// Starts a WAL checkpoint off the lane (one at a time; skipped while
-    /// one runs).
-    fn checkpoint_in_background(&self) {
-        if self.checkpointing.swap(true, Ordering::SeqCst) {
-            return;
-        }
-        let (data, running) = (self.data.clone(), self.checkpointing.clone());
-        tokio::task::spawn_blocking(move || {
-            data.vault().checkpoint();
-            running.store(false, Ordering::SeqCst);
-        });
+    /// Starts a WAL checkpoint off the lane.
+    fn checkpoint_in_background(&self) -> JoinHandle<()> {
+        let data = self.data.clone();
+        tokio::task::spawn_blocking(move || data.vault().checkpoint())
     }
 
     // ----- uploads of large records -----------------------------------------
