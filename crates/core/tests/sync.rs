@@ -338,6 +338,44 @@ async fn an_alert_overtakes_a_10000_record_backlog() {
     engine.shutdown().await;
 }
 
+/// Draining a backlog keeps the device's WAL short: each batch's checkpoint
+/// is done before the next settle, so the WAL starts over at every batch
+/// and never reaches SQLite's automatic checkpoint (1,000 pages), which
+/// would run inside a settle's commit, under the lock an alert waits for.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_draining_backlog_never_lets_the_wal_reach_the_automatic_checkpoint() {
+    const RECORDS: usize = 3_000;
+    let service = Service::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let key = service.public_key();
+    let path = dir.path().to_owned();
+    let (data, expected) =
+        tokio::task::spawn_blocking(move || device_with_backlog(&path, key, RECORDS))
+            .await
+            .unwrap();
+    // The WAL file keeps its largest size: start from an empty one.
+    let db = data.vault().path().to_owned();
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.busy_timeout(Duration::from_secs(5)).unwrap();
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+        .unwrap();
+    drop(conn);
+    let mut wal = db.clone().into_os_string();
+    wal.push("-wal");
+    assert_eq!(std::fs::metadata(&wal).unwrap().len(), 0);
+    let options = SyncOptions::new(kulna_core::ServiceUrl::parse(&service.url).unwrap());
+    let engine = SyncEngine::start(data.clone(), options).unwrap();
+    wait_drained(&data, Duration::from_secs(120)).await;
+    engine.shutdown().await;
+    let frames = std::fs::metadata(&wal).unwrap().len() / (4096 + 24);
+    println!("the WAL held at most {frames} pages while {RECORDS} reports drained");
+    assert!(
+        frames < 900,
+        "the WAL grew to {frames} pages: a settle ran before the last checkpoint ended"
+    );
+    assert_exactly_once(&service.db, &service.secret(), &expected);
+}
+
 /// The device clock days ahead, then days behind: nothing is refused, the
 /// reports arrive in the order they were written.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
