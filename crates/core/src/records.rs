@@ -446,9 +446,7 @@ impl Vault {
         let mut inner = self.inner();
         in_transaction(&mut inner.conn, false, |tx| {
             let mut del = tx.prepare_cached("DELETE FROM outbox WHERE record_id = ?1")?;
-            let mut sent = tx.prepare_cached(
-                "UPDATE record SET sent_at_ms = ?2 WHERE id = ?1 AND sent_at_ms IS NULL",
-            )?;
+            let mut sent = tx.prepare_cached(DELIVERED)?;
             let mut n = 0;
             for id in ids {
                 n += del.execute([&id.as_bytes()[..]])?;
@@ -486,8 +484,14 @@ impl Vault {
     }
 }
 
+/// Remembers when a record (if it is one of hers) left the outbox; the
+/// first time counts (schema 10).
+pub(crate) const DELIVERED: &str = "INSERT OR IGNORE INTO delivered (record_id, at_ms)
+    SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM record WHERE id = ?1)";
+
 const SELECT_RECORD: &str = "SELECT r.id, r.kind, r.region, r.created_at_ms, r.schema_version,
-    r.payload, r.draft, r.sent_at_ms,
+    r.payload, r.draft,
+    COALESCE(r.sent_at_ms, (SELECT d.at_ms FROM delivered d WHERE d.record_id = r.id)),
     EXISTS (SELECT 1 FROM outbox o WHERE o.record_id = r.id AND o.rejected_reason IS NULL)
     FROM record r";
 

@@ -198,6 +198,20 @@ pub(crate) const MIGRATIONS: &[M<'static>] = &[
     // in small transactions of its own (see `directory::index`). The
     // listings and their index rows stay as they are.
     M::up("INSERT INTO directory_fts (directory_fts, rank) VALUES ('automerge', 0);"),
+    // 10: when a record left the outbox is kept apart from the record, in
+    // rows of a few bytes: settling a batch the service answered writes a
+    // few small pages instead of rewriting every record's row (its
+    // ciphertext) beside the outbox's. `record.sent_at_ms` keeps what
+    // earlier schemas wrote there; a record's row here goes with it.
+    M::up(
+        "CREATE TABLE delivered (
+            record_id BLOB PRIMARY KEY NOT NULL CHECK (length(record_id) = 16),
+            at_ms INTEGER NOT NULL
+        ) STRICT, WITHOUT ROWID;
+        CREATE TRIGGER delivered_with_record AFTER DELETE ON record BEGIN
+            DELETE FROM delivered WHERE record_id = OLD.id;
+        END;",
+    ),
 ];
 
 /// The migrations, ready to run.

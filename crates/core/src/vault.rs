@@ -842,6 +842,7 @@ impl Vault {
              DELETE FROM staff_session;
              DELETE FROM outbox;
              DELETE FROM record;
+             DELETE FROM delivered;
              DELETE FROM device;
              DELETE FROM setting;
              PRAGMA wal_checkpoint(TRUNCATE);",

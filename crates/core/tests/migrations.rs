@@ -101,7 +101,7 @@ fn a_schema_3_database_opens_with_every_record() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("kulna.sqlite");
     std::fs::copy(&src, &path).unwrap();
-    let (refused_id, case_id) = {
+    let (refused_id, case_id, sent_before, sent_now) = {
         let db = rusqlite::Connection::open(&path).unwrap();
         db.execute_batch(MIGRATION_3).unwrap();
         db.pragma_update(None, "user_version", 3).unwrap();
@@ -128,6 +128,14 @@ fn a_schema_3_database_opens_with_every_record() {
             [&refused],
         )
         .unwrap();
+        // Sent under schema 3: the time is in the record's row.
+        db.execute("UPDATE record SET sent_at_ms = 11 WHERE id = ?1", [&ids[1]])
+            .unwrap();
+        db.execute("DELETE FROM outbox WHERE record_id = ?1", [&ids[1]])
+            .unwrap();
+        let as_id =
+            |b: &Vec<u8>| kulna_model::RecordId::from_uuid(uuid::Uuid::from_slice(b).unwrap());
+        let (sent_before, sent_now) = (as_id(&ids[1]), as_id(&ids[2]));
         let case = ids[0].clone();
         let device = kulna_model::DeviceId::parse(&device_text).unwrap();
         let case_id = kulna_model::RecordId::from_uuid(uuid::Uuid::from_slice(&case).unwrap());
@@ -169,7 +177,7 @@ fn a_schema_3_database_opens_with_every_record() {
         }
         let refused_id =
             kulna_model::RecordId::from_uuid(uuid::Uuid::from_slice(&refused).unwrap());
-        (refused_id, case_id)
+        (refused_id, case_id, sent_before, sent_now)
     };
     let f = Fixture::new();
     let app = f.open(dir.path());
@@ -189,7 +197,7 @@ fn a_schema_3_database_opens_with_every_record() {
     );
     assert_eq!(
         v.outbox_counts().unwrap().total(),
-        FIXTURE_RECORDS as u32 - 5 - 1
+        FIXTURE_RECORDS as u32 - 5 - 1 - 1
     );
     // Migration 4 drops the cache and its version, so a signed snapshot
     // is fetched again.
@@ -220,12 +228,34 @@ fn a_schema_3_database_opens_with_every_record() {
         })
         .unwrap();
     assert!(v.record(id).unwrap().queued);
+    // Schema 10: the time a record left the outbox is kept apart from it.
+    // One sent before keeps the time in its row; one sent now has it in
+    // `delivered`, and it goes when the record is deleted.
+    assert_eq!(v.record(sent_before).unwrap().sent_at_ms, Some(11));
+    assert_eq!(v.record(sent_now).unwrap().sent_at_ms, None);
+    assert_eq!(v.outbox_settle(&[sent_now], &[]).unwrap(), 1);
+    let sent = v.record(sent_now).unwrap();
+    assert!(!sent.queued && sent.sent_at_ms.is_some_and(|t| t > 11));
+    drop(app);
+    let db = rusqlite::Connection::open(&path).unwrap();
+    let count = |sql: &str| -> i64 { db.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(count("SELECT COUNT(*) FROM outbox_upload"), 0);
+    assert_eq!(count("SELECT COUNT(*) FROM delivered"), 1);
+    assert_eq!(
+        count("SELECT COUNT(*) FROM record WHERE sent_at_ms IS NOT NULL"),
+        1,
+        "settling rewrote the record's row"
+    );
+    drop(db);
+    let app = f.open(dir.path());
+    app.vault().unlock(&pin("1234")).unwrap();
+    app.vault().delete_record(sent_now).unwrap();
     drop(app);
     let db = rusqlite::Connection::open(&path).unwrap();
     let n: i64 = db
-        .query_row("SELECT COUNT(*) FROM outbox_upload", [], |r| r.get(0))
+        .query_row("SELECT COUNT(*) FROM delivered", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(n, 0);
+    assert_eq!(n, 0, "the delivery time outlived its record");
 }
 
 /// Writes the schema-2 fixture. Run once, by hand, when schema 2 was current:

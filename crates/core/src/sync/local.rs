@@ -5,6 +5,7 @@
 
 use crate::directory::index::{self, ListingWriter};
 use crate::error::StoreError;
+use crate::records::DELIVERED;
 use crate::vault::Vault;
 use kulna_crypto::envelope::open_sealed;
 use kulna_model::api::{RejectReason, SealedUpdate, StatusUpdate, STATUS_UPDATE_CONTEXT};
@@ -571,9 +572,7 @@ fn settle_in(
     let mut n = 0;
     {
         let mut del = tx.prepare_cached("DELETE FROM outbox WHERE record_id = ?1")?;
-        let mut sent = tx.prepare_cached(
-            "UPDATE record SET sent_at_ms = ?2 WHERE id = ?1 AND sent_at_ms IS NULL",
-        )?;
+        let mut sent = tx.prepare_cached(DELIVERED)?;
         for id in held {
             n += del.execute([&id.as_bytes()[..]])?;
             sent.execute(params![&id.as_bytes()[..], now])?;
