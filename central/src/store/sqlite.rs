@@ -13,9 +13,10 @@
 //! one table, its own WAL and disk sync), answered, and moved into
 //! `records` as soon as the writer is free, in the background. Alerts left
 //! there by a crash are moved when the store opens, and every 250 ms after
-//! a failed move. Configured elsewhere (`alert_journal`: a disk of its
-//! own), the journal takes every alert first, the writer busy or not. A resend finds its alert in either place and is answered
-//! as held, so a device still delivers each alert exactly once.
+//! a failed move. A resend finds its alert in either place and is answered
+//! as held, so a device still delivers each alert exactly once. Configured
+//! elsewhere (`alert_journal`: a disk of its own), the journal takes every
+//! alert first, the writer busy or not.
 
 use super::{
     AuditRecord, CaseAction, CaseEventRecord, CaseRow, CenterRecord, DeviceRecord,
@@ -465,10 +466,6 @@ fn journal_holds(journal: &Mutex<Connection>, ids: Option<&[RecordId]>) -> bool 
     })
 }
 
-/// Moves the journal's alerts into `records` (idempotently, so a crash
-/// between the two commits only repeats the move), then forgets them. An
-/// alert whose id another device took meanwhile stays in the journal, with
-/// a warning: nothing acknowledged is destroyed. Answers how many moved.
 /// Records `journal` as used by this database and returns the journals it
 /// used before that still exist (the default one, beside the database,
 /// included: databases older than the setting used only that one).
@@ -498,6 +495,10 @@ fn journals_used(writer: &Connection, path: &Path, journal: &Path) -> StoreResul
     Ok(earlier)
 }
 
+/// Moves the journal's alerts into `records` (idempotently, so a crash
+/// between the two commits only repeats the move), then forgets them. An
+/// alert whose id another device took meanwhile stays in the journal, with
+/// a warning: nothing acknowledged is destroyed. Answers how many moved.
 fn move_held_alerts(
     writer: &Mutex<Connection>,
     journal: &Mutex<Connection>,

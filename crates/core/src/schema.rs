@@ -25,6 +25,8 @@
 //! * `record` and `outbox`: the kind, time and region of each record (the
 //!   same fields the envelope header carries to the service); what she wrote
 //!   is ciphertext under the vault key, or sealed to the device key.
+//! * `delivered`: when each record left the outbox (schema 10), so the app
+//!   can say it was sent; it goes with its record.
 
 use rusqlite_migration::{Migrations, M};
 
