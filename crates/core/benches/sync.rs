@@ -16,7 +16,10 @@
 //!
 //! Run: `cargo bench -p kulna-core --bench sync` (env `SYNC_BENCH_RECORDS`
 //! to change the backlog, `SYNC_BENCH_ROUNDS` the drain's rounds (5),
-//! `SYNC_BENCH_ONLY=drain` or `alerts` to run one part).
+//! `SYNC_BENCH_ONLY=drain` or `alerts` to run one part,
+//! `SYNC_BENCH_PIPELINE` the batches in flight, `SYNC_BENCH_PAUSE=1` to
+//! wait 2 s before each drain, after "drain: backlog ready", so a profiler
+//! can attach: `perf record --call-graph dwarf -p PID`).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
 #[path = "../tests/sync_common/mod.rs"]
