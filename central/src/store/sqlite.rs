@@ -162,9 +162,11 @@ impl SqliteStore {
                 }
             }
         }
-        let journal =
-            std::path::absolute(journal).map_err(|e| StoreError::Unavailable(e.into()))?;
-        if std::path::absolute(path).map_err(|e| StoreError::Unavailable(e.into()))? == journal {
+        let absolute =
+            |p: &Path| std::path::absolute(p).map_err(|e| StoreError::Unavailable(e.into()));
+        let journal = absolute(journal)?;
+        let default_journal = absolute(&journal_path(path))?;
+        if absolute(path)? == journal {
             return Err(other(anyhow!(
                 "the alert journal must be another file than the database"
             )));
@@ -179,7 +181,7 @@ impl SqliteStore {
         writer
             .execute_batch("PRAGMA wal_autocheckpoint=0; PRAGMA cache_size=-16000;")
             .map_err(sql_err)?;
-        let earlier = journals_used(&writer, path, &journal)?;
+        let earlier = journals_used(&writer, &default_journal, &journal)?;
         let writer = Arc::new(Mutex::new(writer));
         let moved = Arc::new(tokio::sync::Notify::new());
         // Alerts left in a journal used before, then those a crash left in
@@ -193,7 +195,7 @@ impl SqliteStore {
                 tracing::warn!(alerts = n, "alerts moved from an alert journal used before");
             }
         }
-        let journal_first = std::path::absolute(journal_path(path)).ok().as_ref() != Some(&journal);
+        let journal_first = journal != default_journal;
         let journal_file = journal;
         let journal = open_conn(&journal_file)?;
         journal.execute_batch(JOURNAL_SCHEMA).map_err(sql_err)?;
@@ -467,9 +469,9 @@ fn journal_holds(journal: &Mutex<Connection>, ids: Option<&[RecordId]>) -> bool 
 }
 
 /// Records `journal` as used by this database and returns the journals it
-/// used before that still exist (the default one, beside the database,
-/// included: databases older than the setting used only that one).
-fn journals_used(writer: &Connection, path: &Path, journal: &Path) -> StoreResult<Vec<PathBuf>> {
+/// used before that still exist (`default`, beside the database, included:
+/// databases older than the setting used only that one).
+fn journals_used(writer: &Connection, default: &Path, journal: &Path) -> StoreResult<Vec<PathBuf>> {
     let current = journal.to_string_lossy().into_owned();
     writer
         .execute(
@@ -486,10 +488,8 @@ fn journals_used(writer: &Connection, path: &Path, journal: &Path) -> StoreResul
         .map(|p| p.map(PathBuf::from))
         .collect::<Result<_, _>>()
         .map_err(sql_err)?;
-    if let Ok(default) = std::path::absolute(journal_path(path)) {
-        if default != journal && !earlier.contains(&default) {
-            earlier.push(default);
-        }
+    if default != journal && !earlier.iter().any(|p| p == default) {
+        earlier.push(default.to_owned());
     }
     earlier.retain(|p| p.exists());
     Ok(earlier)
@@ -1446,9 +1446,21 @@ mod tests {
     }
 
     fn held_in_journal(store: &SqliteStore) -> i64 {
-        let c = open_conn(store.alert_journal()).unwrap();
+        held_at(store.alert_journal())
+    }
+
+    /// Alerts held in the journal at `path`.
+    fn held_at(path: &Path) -> i64 {
+        let c = open_conn(path).unwrap();
         c.query_row("SELECT count(*) FROM held_alerts", [], |r| r.get(0))
             .unwrap()
+    }
+
+    /// How long the WAL of the database at `path` is (0 when it has none).
+    fn wal_len(path: &Path) -> u64 {
+        let mut wal = path.as_os_str().to_owned();
+        wal.push("-wal");
+        std::fs::metadata(wal).map_or(0, |m| m.len())
     }
 
     async fn eventually(what: &str, check: impl Fn() -> bool) {
@@ -1621,44 +1633,30 @@ mod tests {
         assert_eq!(count(&store, "alert"), 1);
         // A journal with a disk of its own takes every alert first, even
         // with the writer free (the default one takes none then: below).
-        let mut wal = elsewhere.clone().into_os_string();
-        wal.push("-wal");
-        let wal = PathBuf::from(wal);
-        let before = std::fs::metadata(&wal).map_or(0, |m| m.len());
+        let before = wal_len(&elsewhere);
         let alert = record(device, RecordKind::Alert);
         let id = alert.id;
         let out = store.insert_urgent(Arc::new(vec![alert])).await.unwrap();
         assert_eq!(out, vec![InsertOutcome::Inserted]);
         store.until_queued(vec![id]).await;
         assert!(store.case(id).await.unwrap().is_some());
-        assert!(std::fs::metadata(&wal).map_or(0, |m| m.len()) > before);
+        assert!(wal_len(&elsewhere) > before);
         assert_eq!(held_in_journal(&store), 0);
-        let default = open_conn(&journal_path(&path)).unwrap();
-        let left: i64 = default
-            .query_row("SELECT count(*) FROM held_alerts", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(left, 0);
-        drop(default);
+        assert_eq!(held_at(&journal_path(&path)), 0);
         drop(store);
 
         // Back to the default place: the configured journal was recorded.
         leave_in_journal(&elsewhere, device);
         let store = SqliteStore::open(&path).unwrap();
         assert_eq!(count(&store, "alert"), 3);
-        let mut wal = journal_path(&path).into_os_string();
-        wal.push("-wal");
-        let before = std::fs::metadata(&wal).map_or(0, |m| m.len());
+        let before = wal_len(&journal_path(&path));
         let out = store
             .insert_urgent(Arc::new(vec![record(device, RecordKind::Alert)]))
             .await
             .unwrap();
         assert_eq!(out, vec![InsertOutcome::Inserted]);
-        assert_eq!(std::fs::metadata(&wal).map_or(0, |m| m.len()), before);
-        let j = open_conn(&elsewhere).unwrap();
-        let left: i64 = j
-            .query_row("SELECT count(*) FROM held_alerts", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(left, 0);
+        assert_eq!(wal_len(&journal_path(&path)), before);
+        assert_eq!(held_at(&elsewhere), 0);
     }
 
     #[test]
