@@ -103,10 +103,7 @@ pub async fn queue_events(
     who: StaffAuth,
 ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
     let rx = state.inner.events.subscribe();
-    let scope = who.scope;
-    // The stream ends with the session.
-    let left = u64::try_from(who.expires_at_ms.saturating_sub(crate::now_ms())).unwrap_or(0);
-    let session_end = tokio::time::sleep(Duration::from_millis(left));
+    let scope = who.scope.clone();
     let stream =
         tokio_stream::wrappers::BroadcastStream::new(rx).filter_map(move |item| match item {
             Ok(item) if in_scope(&scope, item.region, item.center_id.as_deref()) => {
@@ -120,12 +117,37 @@ pub async fn queue_events(
             // Lagged: tell the client to refetch.
             Err(_) => Some(Ok(Event::default().event("resync").data("{}"))),
         });
-    let stream = futures_util::StreamExt::take_until(stream, session_end);
+    let stream = futures_util::StreamExt::take_until(stream, session_over(state, who));
     Sse::new(stream).keep_alive(
         KeepAlive::new()
             .interval(Duration::from_secs(15))
             .text("ping"),
     )
+}
+
+/// How often a live queue asks whether its session still stands. A sign-out
+/// on this instance ends it at once; a session revoked elsewhere (another
+/// instance, `staff disable`) within this time.
+pub const SESSION_RECHECK: Duration = Duration::from_secs(5);
+
+/// Resolves when the session of a live queue is over: expired, signed out,
+/// revoked, or its account disabled. A store error is not taken for an end:
+/// the next check asks again.
+async fn session_over(state: AppState, who: StaffAuth) {
+    loop {
+        let left = u64::try_from(who.expires_at_ms.saturating_sub(crate::now_ms())).unwrap_or(0);
+        if left == 0 {
+            return;
+        }
+        let wait = Duration::from_millis(left).min(SESSION_RECHECK);
+        tokio::select! {
+            () = tokio::time::sleep(wait) => {}
+            () = state.inner.sessions_ended.notified() => {}
+        }
+        if let Ok(false) = who.still_valid(&state).await {
+            return;
+        }
+    }
 }
 
 async fn load_visible(

@@ -62,6 +62,9 @@ pub(crate) struct Inner {
     pub(crate) events: tokio::sync::broadcast::Sender<kulna_model::staff::QueueItem>,
     pub(crate) logins: staff::LoginThrottle,
     pub(crate) verifiers: tokio::sync::Semaphore,
+    /// Woken when a session of this instance ends (sign-out), so its live
+    /// queue stops at once; other ends are found by a periodic check.
+    pub(crate) sessions_ended: tokio::sync::Notify,
 }
 
 impl AppState {
@@ -90,6 +93,7 @@ impl AppState {
                 limiter,
                 events,
                 logins: staff::LoginThrottle::default(),
+                sessions_ended: tokio::sync::Notify::new(),
                 verifiers: tokio::sync::Semaphore::new(
                     std::thread::available_parallelism()
                         .map(|n| n.get())

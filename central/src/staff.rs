@@ -216,6 +216,23 @@ pub struct StaffAuth {
 }
 
 impl StaffAuth {
+    /// Whether the session still stands: not revoked, not expired, the
+    /// account not disabled. What a request checks at its start, asked again
+    /// by a request that lasts (the live queue).
+    pub async fn still_valid(&self, state: &AppState) -> AppResult<bool> {
+        let Some(session) = state.store().session(&self.session_id).await? else {
+            return Ok(false);
+        };
+        if session.revoked || session.expires_at_ms <= crate::now_ms() {
+            return Ok(false);
+        }
+        Ok(state
+            .store()
+            .staff_by_id(&session.staff_id)
+            .await?
+            .is_some_and(|s| !s.disabled))
+    }
+
     /// Refuses unless a supervisor or administrator.
     pub fn require_supervisor(&self) -> AppResult<()> {
         if self.staff.role.supervises() {
@@ -274,6 +291,7 @@ impl FromRequestParts<AppState> for StaffAuth {
 /// `POST /v1/staff/logout`.
 pub async fn logout(State(state): State<AppState>, who: StaffAuth) -> AppResult<StatusCode> {
     state.store().revoke_session(&who.session_id).await?;
+    state.inner.sessions_ended.notify_waiters();
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -25,6 +25,7 @@ stories!(
     status_updates_reach_only_her_device,
     notes_are_sealed_at_rest_and_bad_input_is_refused,
     live_queue_events_arrive,
+    a_live_queue_ends_with_its_session,
     a_linked_center_device_sends_to_the_center_queue,
 );
 
@@ -815,6 +816,75 @@ async fn live_queue_events_arrive(app: TestApp) {
     .await
     .expect("the alert arrives within 2 s");
     assert!(got.contains(&inside.id.to_string()));
+}
+
+/// Reads a live queue until the service ends it; `None` if it is still open
+/// after `within`.
+async fn ended_within(mut body: reqwest::Response, within: std::time::Duration) -> Option<()> {
+    tokio::time::timeout(within, async {
+        while let Ok(Some(_)) = body.chunk().await {}
+    })
+    .await
+    .ok()
+}
+
+async fn a_live_queue_ends_with_its_session(app: TestApp) {
+    let open = |token: String| {
+        let app = &app;
+        async move {
+            let r = app
+                .client
+                .get(app.at("/v1/queue/events"))
+                .bearer_auth(&token)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), StatusCode::OK);
+            r
+        }
+    };
+    // Signed out: the stream ends at once, not when the session would have expired.
+    let token = staff(&app, "leila", Role::Listener, Some(6), None).await;
+    let live = open(token.clone()).await;
+    let started = std::time::Instant::now();
+    assert_eq!(
+        post(&app, &token, "/v1/staff/logout", json!({}))
+            .await
+            .status(),
+        StatusCode::NO_CONTENT
+    );
+    assert!(
+        ended_within(live, std::time::Duration::from_secs(2))
+            .await
+            .is_some(),
+        "the live queue of a signed-out session still runs"
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(2));
+
+    // The account disabled behind its back (by the admin command, on the
+    // database): the stream ends at the next check.
+    let token = login(&app, "leila", PW)
+        .await
+        .json::<LoginResponse>()
+        .await
+        .unwrap()
+        .token;
+    let live = open(token).await;
+    assert!(app
+        .state
+        .store()
+        .update_staff("leila", Some(true), None)
+        .await
+        .unwrap());
+    assert!(
+        ended_within(
+            live,
+            kulna_central::cases::SESSION_RECHECK + std::time::Duration::from_secs(3)
+        )
+        .await
+        .is_some(),
+        "the live queue of a disabled account still runs"
+    );
 }
 
 async fn a_linked_center_device_sends_to_the_center_queue(app: TestApp) {

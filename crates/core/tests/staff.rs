@@ -356,6 +356,14 @@ async fn an_alert_from_arrival_to_referral_and_closure() {
     watcher.abort();
 }
 
+/// The next live-queue event, if one comes within `within`.
+async fn next(
+    rx: &mut tokio::sync::mpsc::UnboundedReceiver<QueueEvent>,
+    within: Duration,
+) -> Option<QueueEvent> {
+    tokio::time::timeout(within, rx.recv()).await.ok().flatten()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_revoked_or_expired_session_is_cleared_and_says_so() {
     let service = Service::start().await;
@@ -555,4 +563,72 @@ async fn an_intake_made_offline_reaches_the_centers_queue_once() {
     assert_eq!(sync_common::service_count(&service.db), 1);
     let case = worker.open_case(id).await.unwrap();
     assert_eq!(case.payload.unwrap().language, Some(Locale::Ary));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_live_queue_follows_whoever_is_signed_in_on_the_device() {
+    let service = Service::start().await;
+    add_center(service.state.store(), "center-a", "Centre A", 6)
+        .await
+        .unwrap();
+    account(&service, "fatima", Role::FieldWorker, Some("center-a")).await;
+    account(&service, "salma", Role::Listener, None).await;
+    let (_dir, _, staff) = staff_device(&service, Arc::default());
+    staff.sign_in("fatima", pw(PASSWORD)).await.unwrap();
+
+    let staff = Arc::new(staff);
+    let ended = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    let watcher = {
+        let (staff, ended) = (staff.clone(), ended.clone());
+        tokio::spawn(async move {
+            staff
+                .watch_queue(
+                    move |e| drop(tx.send(e)),
+                    move || {
+                        ended.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    },
+                )
+                .await
+        })
+    };
+    assert_eq!(
+        next(&mut rx, Duration::from_secs(5)).await,
+        Some(QueueEvent::Resync)
+    );
+
+    // A colleague signs in on the same laptop: the stream becomes hers at
+    // once (a new connection starts with a resync), not center A's.
+    staff.sign_in("salma", pw(PASSWORD)).await.unwrap();
+    assert_eq!(
+        next(&mut rx, Duration::from_secs(2)).await,
+        Some(QueueEvent::Resync),
+        "the live queue stayed on the previous session"
+    );
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    // An alert outside center A but inside her national scope reaches her.
+    let (_hdir, her, engine) = her_phone(&service);
+    let id = her.raise_alert(Some(6)).unwrap();
+    engine.record_saved(RecordKind::Alert);
+    loop {
+        match next(&mut rx, Duration::from_secs(5)).await {
+            Some(QueueEvent::Changed(item)) if item.id == id => break,
+            Some(_) => {}
+            None => panic!("the alert never reached the new session's live queue"),
+        }
+    }
+
+    // Signing out is not a session ending under her, and stops the stream.
+    staff.sign_out().await.unwrap();
+    assert_eq!(staff.session().await.unwrap(), None);
+    let id = her.raise_alert(Some(6)).unwrap();
+    engine.record_saved(RecordKind::Alert);
+    while let Some(e) = next(&mut rx, Duration::from_secs(2)).await {
+        assert!(
+            !matches!(&e, QueueEvent::Changed(item) if item.id == id),
+            "a signed-out device still follows the queue"
+        );
+    }
+    assert_eq!(ended.load(std::sync::atomic::Ordering::SeqCst), 0);
+    watcher.abort();
 }

@@ -44,6 +44,12 @@ impl StaffToken {
     pub(crate) fn expose(&self) -> &str {
         &self.0
     }
+
+    /// Whether two tokens are the same, compared in constant time.
+    pub(crate) fn same_as(&self, other: &StaffToken) -> bool {
+        use subtle::ConstantTimeEq as _;
+        self.0.as_bytes().ct_eq(other.0.as_bytes()).into()
+    }
 }
 
 impl fmt::Debug for StaffToken {

@@ -11,7 +11,11 @@
 //! service (a failure to reach it leaves the service session to expire).
 //!
 //! The live queue ([`Staff::watch_queue`]) follows `GET /v1/queue/events`
-//! while someone is signed in, reconnecting with a short backoff.
+//! while someone is signed in, reconnecting with a short backoff. It follows
+//! the session in the vault: a sign-out, or another staff member signing in
+//! on the same device, drops the old stream at once and opens hers. An
+//! answer about a session that is no longer the one kept (a 401 for the
+//! previous one) never clears the current one.
 
 pub mod client;
 pub mod error;
@@ -30,7 +34,7 @@ use kulna_model::RecordId;
 use session::LoadedSession;
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::Notify;
+use tokio::sync::watch;
 use zeroize::Zeroizing;
 
 /// Longest note or message accepted before sending (the service has its own limit).
@@ -41,8 +45,9 @@ pub const MAX_TEXT_CHARS: usize = 4000;
 pub struct Staff {
     data: Arc<AppData>,
     client: StaffClient,
-    /// Woken when someone signs in, so the live queue starts at once.
-    signed_in: Notify,
+    /// Counts the changes of the kept session (sign-in, sign-out, cleared),
+    /// so the live queue follows them at once.
+    changes: watch::Sender<u64>,
     /// This device is linked to the signed-in field worker's center.
     linked: std::sync::atomic::AtomicBool,
 }
@@ -82,7 +87,7 @@ impl Staff {
         Ok(Self {
             data,
             client: StaffClient::new(url)?,
-            signed_in: Notify::new(),
+            changes: watch::Sender::new(0),
             linked: std::sync::atomic::AtomicBool::new(false),
         })
     }
@@ -130,7 +135,7 @@ impl Staff {
                 tracing::warn!("this device could not be linked to the center yet ({e})");
             }
         }
-        self.signed_in.notify_waiters();
+        self.changed();
         Ok(session)
     }
 
@@ -142,6 +147,7 @@ impl Staff {
             Err(e) => return Err(e),
         };
         blocking(&self.data, |d| d.vault().clear_staff_session()).await?;
+        self.changed();
         match self.client.logout(&loaded.token).await {
             Ok(()) | Err(StaffError::SessionEnded) => {}
             Err(e) => {
@@ -169,16 +175,37 @@ impl Staff {
             .await?
             .ok_or(StaffError::NotSignedIn)?;
         if loaded.session.expires_at_ms <= now {
-            self.forget().await?;
+            self.forget(&loaded.token).await?;
             return Err(StaffError::SessionEnded);
         }
         Ok(loaded)
     }
 
-    async fn forget(&self) -> Result<(), StaffError> {
-        blocking(&self.data, |d| d.vault().clear_staff_session()).await?;
-        tracing::info!("staff session ended; cleared");
-        Ok(())
+    fn changed(&self) {
+        self.changes.send_modify(|n| *n = n.wrapping_add(1));
+    }
+
+    /// Clears the kept session if it is still the one with `token`; true
+    /// when it was. A session that ended after another replaced it (she
+    /// signed out and a colleague signed in) leaves the new one alone.
+    async fn forget(&self, token: &StaffToken) -> Result<bool, StaffError> {
+        let token = token.clone();
+        let cleared = blocking(&self.data, move |d| {
+            let vault = d.vault();
+            match vault.staff_session()? {
+                Some(kept) if kept.token.same_as(&token) => {
+                    vault.clear_staff_session()?;
+                    Ok(true)
+                }
+                _ => Ok(false),
+            }
+        })
+        .await?;
+        if cleared {
+            self.changed();
+            tracing::info!("staff session ended; cleared");
+        }
+        Ok(cleared)
     }
 
     /// Runs an authenticated call; a 401 clears the session.
@@ -188,9 +215,9 @@ impl Staff {
         Fut: std::future::Future<Output = Result<T, StaffError>>,
     {
         let loaded = self.loaded().await?;
-        match call(self.client.clone(), loaded.token).await {
+        match call(self.client.clone(), loaded.token.clone()).await {
             Err(StaffError::SessionEnded) => {
-                self.forget().await?;
+                self.forget(&loaded.token).await?;
                 Err(StaffError::SessionEnded)
             }
             other => other,
@@ -378,14 +405,19 @@ impl Staff {
     /// Follows the live queue while someone is signed in, for as long as the
     /// returned future runs: `on_event` gets every change in scope, and
     /// `Resync` after every (re)connection, when events may have been missed.
-    /// `on_session_ended` is called when the session ends under it.
+    /// `on_session_ended` is called when the kept session ends under it.
+    ///
+    /// The stream is always the kept session's: a sign-out or a sign-in
+    /// drops it and, for a new session, opens another at once.
     pub async fn watch_queue(
         &self,
         on_event: impl Fn(QueueEvent) + Send + Sync,
         on_session_ended: impl Fn() + Send + Sync,
     ) {
+        let mut changes = self.changes.subscribe();
         let mut failures: u32 = 0;
         loop {
+            changes.borrow_and_update();
             let loaded = match self.loaded().await {
                 Ok(l) => l,
                 Err(StaffError::SessionEnded) => {
@@ -395,8 +427,7 @@ impl Staff {
                 Err(_) => {
                     // Not signed in, or the vault is locked: wait for a sign-in
                     // (or look again soon: an unlock does not notify).
-                    let _ = tokio::time::timeout(Duration::from_secs(2), self.signed_in.notified())
-                        .await;
+                    let _ = tokio::time::timeout(Duration::from_secs(2), changes.changed()).await;
                     continue;
                 }
             };
@@ -416,18 +447,27 @@ impl Staff {
             let outcome = tokio::select! {
                 r = events => r,
                 () = relink => Ok(()),
+                // Signed out, or someone else signed in: this stream is not hers.
+                _ = changes.changed() => {
+                    failures = 0;
+                    continue;
+                }
             };
             match outcome {
                 Ok(()) => failures = 0,
                 Err(StaffError::SessionEnded) => {
-                    let _ = self.forget().await;
-                    on_session_ended();
+                    if let Ok(true) = self.forget(&loaded.token).await {
+                        on_session_ended();
+                    }
                     continue;
                 }
                 Err(_) => failures = failures.saturating_add(1),
             }
             let wait = Duration::from_millis(250u64 << failures.min(5));
-            tokio::time::sleep(wait).await;
+            tokio::select! {
+                () = tokio::time::sleep(wait) => {}
+                _ = changes.changed() => failures = 0,
+            }
         }
     }
 }
