@@ -84,6 +84,9 @@ pub(crate) fn Queue(ctx: Ctx, open: RwSignal<Option<RecordId>>) -> impl IntoView
         }
     });
 
+    let loaded = Memo::new(move |_| items.with(Option::is_some));
+    let count = Memo::new(move |_| items.with(|l| l.as_ref().map_or(0, Vec::len)));
+
     let acknowledge = move |id: RecordId| {
         spawn_local(async move {
             match ipc::acknowledge_case(id, None).await {
@@ -119,25 +122,31 @@ pub(crate) fn Queue(ctx: Ctx, open: RwSignal<Option<RecordId>>) -> impl IntoView
                 </select>
             </div>
             {error_line(locale, "queue-error", error)}
-            {move || items.get().map(|list| {
-                let l = locale.get();
-                let n = now.get();
-                let count = list.len();
-                view! {
-                    <p class="hint" id="queue-count">{t_count(l, "staff-queue-count", count as u32)}</p>
-                    <ul id="staff-queue" class="queue" data-count=count.to_string()>
-                        {list.into_iter().map(|item| {
+            // The list is keyed: a refresh (every event, every 10 s) keeps the
+            // rows that did not change, so a row she is about to press, or
+            // has focused with the keyboard, is not replaced under her.
+            {move || loaded.get().then(|| view! {
+                <p class="hint" id="queue-count">
+                    {move || t_count(locale.get(), "staff-queue-count", count.get() as u32)}
+                </p>
+                <ul id="staff-queue" class="queue" data-count=move || count.get().to_string()>
+                    <For
+                        each=move || items.get().unwrap_or_default()
+                        key=|item| (item.id, item.status, item.kind, item.region, item.received_at_ms)
+                        children=move |item| {
                             let id = item.id;
                             let alert = item.kind == RecordKind::Alert;
                             let new = item.status == CaseStatus::New;
+                            let (kind, status, region) = (item.kind, item.status, item.region);
+                            let received = item.received_at_ms;
                             view! {
                                 <li class=if alert { "queue-item alert" } else { "queue-item" }
-                                    data-id=id.to_string() data-kind=kind_code(item.kind)
-                                    data-status=status_code(item.status)>
-                                    <span class="queue-kind">{t(l, &format!("staff-kind-{}", kind_code(item.kind)))}</span>
-                                    <span class="queue-age">{ago(l, item.received_at_ms, n)}</span>
-                                    <span class="queue-place">{t(l, &region_id(item.region))}</span>
-                                    <span class="queue-status">{t(l, &format!("staff-status-{}", status_code(item.status)))}</span>
+                                    data-id=id.to_string() data-kind=kind_code(kind)
+                                    data-status=status_code(status)>
+                                    <span class="queue-kind">{move || t(locale.get(), &format!("staff-kind-{}", kind_code(kind)))}</span>
+                                    <span class="queue-age">{move || ago(locale.get(), received, now.get())}</span>
+                                    <span class="queue-place">{move || t(locale.get(), &region_id(region))}</span>
+                                    <span class="queue-status">{move || t(locale.get(), &format!("staff-status-{}", status_code(status)))}</span>
                                     <span class="queue-actions">
                                         {(alert && new).then(|| view! {
                                             <button type="button" class="primary queue-ack"
@@ -152,9 +161,9 @@ pub(crate) fn Queue(ctx: Ctx, open: RwSignal<Option<RecordId>>) -> impl IntoView
                                     </span>
                                 </li>
                             }
-                        }).collect_view()}
-                    </ul>
-                }
+                        }
+                    />
+                </ul>
             })}
         </section>
     }

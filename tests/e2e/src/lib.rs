@@ -703,14 +703,35 @@ pub async fn text(c: &Client, css: &str) -> Option<String> {
     c.find(Locator::Css(css)).await.ok()?.text().await.ok()
 }
 
-/// Waits until `css`'s attribute `name` equals `value`.
+/// Waits until `css`'s attribute `name` equals `value`. On a timeout the
+/// error says what the attribute was, and a screenshot of the page is kept
+/// (`failed-….png` under target/e2e-artifacts).
 pub async fn wait_attr(c: &Client, css: &str, name: &str, value: &str) -> Result<()> {
-    eventually(
+    let waited = eventually(
         &format!("{css}[{name}={value:?}]"),
         Duration::from_secs(15),
         || async { (attr(c, css, name).await.as_deref() == Some(value)).then_some(()) },
     )
-    .await
+    .await;
+    if let Err(e) = waited {
+        let found = attr(c, css, name).await;
+        let shot: String = format!("failed-{css}-{name}")
+            .chars()
+            .map(|ch| {
+                if ch.is_ascii_alphanumeric() || ch == '-' {
+                    ch
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        let shot = match screenshot(c, &shot).await {
+            Ok(path) => path.display().to_string(),
+            Err(err) => format!("no screenshot ({err})"),
+        };
+        return Err(e.context(format!("{css}[{name}] is {found:?}; page: {shot}")));
+    }
+    Ok(())
 }
 
 /// Saves a screenshot under target/e2e-artifacts after the page has painted.
