@@ -440,20 +440,10 @@ impl Vault {
 
     /// Marks as delivered exactly the ids the service says it holds: their
     /// envelopes leave the outbox and their records remember when. Returns
-    /// how many were waiting. Ids not waiting are ignored (a resend).
+    /// how many were waiting. Ids not waiting are ignored (a resend). The
+    /// same as [`Vault::outbox_settle`] with nothing refused.
     pub fn outbox_mark_delivered(&self, ids: &[RecordId]) -> Result<usize, StoreError> {
-        let now = self.now_ms();
-        let mut inner = self.inner();
-        in_transaction(&mut inner.conn, false, |tx| {
-            let mut del = tx.prepare_cached("DELETE FROM outbox WHERE record_id = ?1")?;
-            let mut sent = tx.prepare_cached(DELIVERED)?;
-            let mut n = 0;
-            for id in ids {
-                n += del.execute([&id.as_bytes()[..]])?;
-                sent.execute(params![&id.as_bytes()[..], now])?;
-            }
-            Ok(n)
-        })
+        self.outbox_settle(ids, &[])
     }
 
     /// What waits to be sent, by kind. Unlocked: what the open vault queued.
