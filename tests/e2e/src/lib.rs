@@ -639,7 +639,7 @@ impl Drop for Driver {
 /// If the app opened on its first-run screens, chooses Arabic (the default)
 /// and skips to home. Returns whether they were shown.
 pub async fn skip_first_run(c: &Client) -> Result<bool> {
-    let first_run = eventually(
+    let waited = eventually(
         "the app's first screen (first run, home or the calculator)",
         Duration::from_secs(30),
         || async {
@@ -656,7 +656,11 @@ pub async fn skip_first_run(c: &Client) -> Result<bool> {
             }
         },
     )
-    .await?;
+    .await;
+    let first_run = match waited {
+        Ok(v) => v,
+        Err(e) => return Err(with_page(c, e, "first-screen").await),
+    };
     if first_run {
         click(c, "#first-lang-ar").await?;
         click(c, "#first-run-skip").await?;
@@ -715,23 +719,39 @@ pub async fn wait_attr(c: &Client, css: &str, name: &str, value: &str) -> Result
     .await;
     if let Err(e) = waited {
         let found = attr(c, css, name).await;
-        let shot: String = format!("failed-{css}-{name}")
-            .chars()
-            .map(|ch| {
-                if ch.is_ascii_alphanumeric() || ch == '-' {
-                    ch
-                } else {
-                    '_'
-                }
-            })
-            .collect();
-        let shot = match screenshot(c, &shot).await {
+        let e = e.context(format!("{css}[{name}] is {found:?}"));
+        return Err(with_page(c, e, &format!("{css}-{name}")).await);
+    }
+    Ok(())
+}
+
+/// Adds to a failed wait what the page showed: a screenshot kept as
+/// `failed-{name}.png` under target/e2e-artifacts, the page's address and
+/// the start of its text.
+pub async fn with_page(c: &Client, e: anyhow::Error, name: &str) -> anyhow::Error {
+    let name: String = format!("failed-{name}")
+        .chars()
+        .map(|ch| {
+            if ch.is_ascii_alphanumeric() || ch == '-' {
+                ch
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    // A page that hangs must not hang the test: 20 s for all of it.
+    let seen = tokio::time::timeout(Duration::from_secs(20), async {
+        let shot = match screenshot(c, &name).await {
             Ok(path) => path.display().to_string(),
             Err(err) => format!("no screenshot ({err})"),
         };
-        return Err(e.context(format!("{css}[{name}] is {found:?}; page: {shot}")));
-    }
-    Ok(())
+        let url = c.current_url().await.map(|u| u.to_string());
+        let text: String = body_text(c).await.chars().take(200).collect();
+        format!("page {url:?}, text {text:?}, screenshot {shot}")
+    })
+    .await
+    .unwrap_or_else(|_| "the page did not answer within 20 s".to_owned());
+    e.context(seen)
 }
 
 /// Saves a screenshot under target/e2e-artifacts after the page has painted.
