@@ -4,9 +4,7 @@
 //! 1. **Drain**: 10,000 queued 1 KiB reports sent by the sync engine, in
 //!    records/s, as a ratio to the service's own ingest rate (the same
 //!    envelopes posted straight from memory, 500 per batch, sequentially and
-//!    with 4 requests in flight). One round of drain and saturated ingest is
-//!    run first and not counted: the process's first drain otherwise pays
-//!    alone for a cold service.
+//!    with 4 requests in flight).
 //! 2. **Panic button**: from the IPC call (seal the alert durably on the
 //!    device) to the alert durable on the service and acknowledged, with a
 //!    10,000-report backlog draining at the same time: p50, p99, max. Where
@@ -350,13 +348,6 @@ fn main() {
             // alternating order, so a noisy moment of this machine moves one
             // round's ratio, not the figure.
             println!("sync/drain: {n} queued 1 KiB reports, {rounds} rounds");
-            // One round unmeasured first: the first drain of the process
-            // also pays for a cold service (its first writes, its threads)
-            // and would always be the slowest, whatever it measures.
-            if !quick {
-                let _ = drain(&service, n).await;
-                let _ = baseline(&service, n, 4).await;
-            }
             let mut ratios = Vec::new();
             for round in 0..rounds {
                 let (seq, par, sync) = if round % 2 == 0 {
