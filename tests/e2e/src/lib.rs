@@ -779,7 +779,8 @@ pub async fn click(c: &Client, css: &str) -> Result<()> {
         match attempt.await {
             Ok(()) => return Ok(()),
             Err(e) if Instant::now() > deadline => {
-                return Err(anyhow::Error::from(e).context(format!("clicking {css}")))
+                let e = anyhow::Error::from(e).context(format!("clicking {css}"));
+                return Err(with_page(c, e, &format!("click-{css}")).await);
             }
             Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
         }
