@@ -788,18 +788,23 @@ async fn notes_are_sealed_at_rest_and_bad_input_is_refused(app: TestApp) {
     );
 }
 
-async fn live_queue_events_arrive(app: TestApp) {
-    let listener = staff(&app, "ghita", Role::Listener, Some(6), None).await;
-    let d = app.device().await;
+/// Opens the live queue (`GET /v1/queue/events`) with a staff token; it must be accepted.
+async fn live_queue(app: &TestApp, token: &str) -> reqwest::Response {
     let r = app
         .client
         .get(app.at("/v1/queue/events"))
-        .bearer_auth(&listener)
+        .bearer_auth(token)
         .send()
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::OK);
-    let mut body = r;
+    r
+}
+
+async fn live_queue_events_arrive(app: TestApp) {
+    let listener = staff(&app, "ghita", Role::Listener, Some(6), None).await;
+    let d = app.device().await;
+    let mut body = live_queue(&app, &listener).await;
     let outside = d.seal(&app, RecordKind::Alert, Some(2), &json!({}));
     let inside = d.seal(&app, RecordKind::Alert, Some(6), &json!({}));
     send(&app, &d, &[outside, inside.clone()]).await;
@@ -829,23 +834,9 @@ async fn ended_within(mut body: reqwest::Response, within: std::time::Duration) 
 }
 
 async fn a_live_queue_ends_with_its_session(app: TestApp) {
-    let open = |token: String| {
-        let app = &app;
-        async move {
-            let r = app
-                .client
-                .get(app.at("/v1/queue/events"))
-                .bearer_auth(&token)
-                .send()
-                .await
-                .unwrap();
-            assert_eq!(r.status(), StatusCode::OK);
-            r
-        }
-    };
     // Signed out: the stream ends at once, not when the session would have expired.
     let token = staff(&app, "leila", Role::Listener, Some(6), None).await;
-    let live = open(token.clone()).await;
+    let live = live_queue(&app, &token).await;
     let started = std::time::Instant::now();
     assert_eq!(
         post(&app, &token, "/v1/staff/logout", json!({}))
@@ -869,7 +860,7 @@ async fn a_live_queue_ends_with_its_session(app: TestApp) {
         .await
         .unwrap()
         .token;
-    let live = open(token).await;
+    let live = live_queue(&app, &token).await;
     assert!(app
         .state
         .store()
@@ -993,14 +984,7 @@ async fn live_events_cross_instances_on_postgres() {
         .unwrap();
     let b = common::spawn_instance(std::sync::Arc::new(store_b), common::Backend::Postgres).await;
     let listener = staff(&b, "ikram", Role::Listener, Some(6), None).await;
-    let r = b
-        .client
-        .get(b.at("/v1/queue/events"))
-        .bearer_auth(&listener)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), StatusCode::OK);
+    let r = live_queue(&b, &listener).await;
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     let d = a.device().await;
     let alert = d.seal(&a, RecordKind::Alert, Some(6), &json!({}));
