@@ -223,14 +223,10 @@ impl StaffAuth {
         let Some(session) = state.store().session(&self.session_id).await? else {
             return Ok(false);
         };
-        if session.revoked || session.expires_at_ms <= crate::now_ms() {
+        let Some(staff) = state.store().staff_by_id(&session.staff_id).await? else {
             return Ok(false);
-        }
-        Ok(state
-            .store()
-            .staff_by_id(&session.staff_id)
-            .await?
-            .is_some_and(|s| !s.disabled))
+        };
+        Ok(ended(&session, &staff).is_none())
     }
 
     /// Refuses unless a supervisor or administrator.
@@ -261,23 +257,13 @@ impl FromRequestParts<AppState> for StaffAuth {
         if !tokens::secret_matches(secret, &session.token_hash) {
             return Err(BAD);
         }
-        if session.revoked {
-            return Err(AppError::Unauthorized(
-                "this session was ended; sign in again",
-            ));
-        }
-        if session.expires_at_ms <= crate::now_ms() {
-            return Err(AppError::Unauthorized(
-                "this session has expired; sign in again",
-            ));
-        }
         let staff = state
             .store()
             .staff_by_id(&session.staff_id)
             .await?
             .ok_or(BAD)?;
-        if staff.disabled {
-            return Err(AppError::Unauthorized("this account is disabled"));
+        if let Some(why) = ended(&session, &staff) {
+            return Err(AppError::Unauthorized(why));
         }
         Ok(Self {
             scope: scope_of(&staff),
@@ -285,6 +271,21 @@ impl FromRequestParts<AppState> for StaffAuth {
             session_id: session.id,
             expires_at_ms: session.expires_at_ms,
         })
+    }
+}
+
+/// Why a session no longer stands (revoked, expired, its account
+/// disabled), if it does not: the one rule for a request's start and for a
+/// request that lasts.
+fn ended(session: &SessionRecord, staff: &StaffRecord) -> Option<&'static str> {
+    if session.revoked {
+        Some("this session was ended; sign in again")
+    } else if session.expires_at_ms <= crate::now_ms() {
+        Some("this session has expired; sign in again")
+    } else if staff.disabled {
+        Some("this account is disabled")
+    } else {
+        None
     }
 }
 
