@@ -13,6 +13,19 @@
 //!    under that load, the server's resident memory (peak), and the ratios to
 //!    the baseline.
 //!
+//! All along, a probe thread writes 512 bytes into a file beside the
+//! database and syncs it (`fdatasync`) every 20 ms: the fastest durable
+//! write the disk allows, idle (before the load) and under the ingest's
+//! writes. No durable alert can be answered faster than that; the alert's
+//! latency is reported as a ratio to it.
+//!
+//! By default every device sends its next batch as soon as the last is
+//! answered (a closed loop: the service saturated, and a request's mean
+//! latency is devices × batch size ÷ rate). With `--rate N` the devices
+//! together offer N envelopes/s on a fixed schedule instead (an open loop),
+//! and a request's latency counts from when it was due, so a service that
+//! falls behind is charged for the wait.
+//!
 //! ```sh
 //! cargo build --release -p kulna-central --bins
 //! $CARGO_TARGET_DIR/release/kulna-load            # or target/release/kulna-load
@@ -27,8 +40,8 @@ use kulna_model::api::{
     IngestResponse, RegisterDeviceRequest, RegisterDeviceResponse, ServiceKeyResponse,
 };
 use kulna_model::{DeviceId, RecordId, RecordKind};
-use std::io::{BufRead as _, BufReader, Write as _};
-use std::path::PathBuf;
+use std::io::{BufRead as _, BufReader, Seek as _, SeekFrom, Write as _};
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -58,12 +71,16 @@ struct Args {
     /// The service binary (default: `kulna-central` next to this one).
     #[arg(long)]
     server_bin: Option<PathBuf>,
+    /// Offer this many envelopes/s in all, on a fixed schedule, instead of
+    /// sending each device's next batch as soon as the last is answered.
+    #[arg(long)]
+    rate: Option<f64>,
 }
 
 struct Server {
     child: Child,
     url: String,
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
 }
 
 impl Drop for Server {
@@ -118,11 +135,7 @@ fn start_server(args: &Args) -> anyhow::Result<Server> {
         .strip_prefix("listening on ")
         .context("no listening line")?
         .to_owned();
-    Ok(Server {
-        child,
-        url,
-        _dir: dir,
-    })
+    Ok(Server { child, url, dir })
 }
 
 fn memory_kib(pid: u32) -> (u64, u64) {
@@ -166,6 +179,52 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
+}
+
+/// Size of the disk probe's file, written once beforehand so that a probe
+/// write never grows it (a sync then has no file size to record).
+const PROBE_FILE: usize = 1 << 20;
+
+/// Writes 512 bytes into a file in `dir` and syncs its data, every 20 ms
+/// until `stop`; answers each write's latency, sorted.
+fn disk_probe(
+    dir: &Path,
+    name: &str,
+    stop: Arc<AtomicBool>,
+) -> anyhow::Result<std::thread::JoinHandle<Vec<Duration>>> {
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(dir.join(name))?;
+    file.write_all(&vec![0u8; PROBE_FILE])?;
+    file.sync_all()?;
+    Ok(std::thread::spawn(move || {
+        let block = [0x5a_u8; 512];
+        let mut lat = Vec::new();
+        let mut offset = 0u64;
+        while !stop.load(Ordering::Relaxed) {
+            let t = Instant::now();
+            let written = file
+                .seek(SeekFrom::Start(offset))
+                .and_then(|_| file.write_all(&block))
+                .and_then(|()| file.sync_data());
+            if written.is_err() {
+                break;
+            }
+            lat.push(t.elapsed());
+            offset = (offset + 4096) % PROBE_FILE as u64;
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        lat.sort();
+        lat
+    }))
+}
+
+fn join_probe(probe: std::thread::JoinHandle<Vec<Duration>>) -> anyhow::Result<Vec<Duration>> {
+    probe
+        .join()
+        .map_err(|_| anyhow::anyhow!("disk probe thread panicked"))
 }
 
 struct Device {
@@ -251,7 +310,11 @@ async fn main() -> anyhow::Result<()> {
         load_average()
     )?;
 
-    // 1. Baseline: GET /health with the same number of connections.
+    // 1. Baselines: GET /health with the same number of connections; the
+    // disk's own sync latency from now until the load starts (nothing else
+    // writes to it meanwhile).
+    let probing = Arc::new(AtomicBool::new(false));
+    let idle_probe = disk_probe(server.dir.path(), "disk-probe-idle", probing.clone())?;
     let started = Instant::now();
     let mut tasks = Vec::new();
     for _ in 0..args.devices {
@@ -391,16 +454,36 @@ async fn main() -> anyhow::Result<()> {
             }
         })
     };
+    probing.store(true, Ordering::Relaxed);
+    let disk_idle = join_probe(idle_probe)?;
+    let load_probe = disk_probe(server.dir.path(), "disk-probe-load", done.clone())?;
     let started = Instant::now();
     let cpu_before = cpu_secs(pid);
+    // With --rate: when each device's first batch is due (spread over one
+    // interval), and the interval between its batches.
+    let schedule = |device: usize| {
+        args.rate.filter(|r| *r > 0.0).map(|rate| {
+            let every = Duration::from_secs_f64((args.devices * args.batch_size) as f64 / rate);
+            let first = started + every.mul_f64(device as f64 / args.devices as f64);
+            (first, every)
+        })
+    };
     let mut tasks = Vec::new();
-    for (d, mine) in devices.iter().zip(bodies) {
+    for (i, (d, mine)) in devices.iter().zip(bodies).enumerate() {
         let (client, url, token) = (new_client()?, url.clone(), d.token.clone());
+        let schedule = schedule(i);
         tasks.push(tokio::spawn(async move {
             let mut lat = Vec::with_capacity(mine.len());
             let mut held = 0usize;
-            for body in mine {
-                let t = Instant::now();
+            for (n, body) in mine.into_iter().enumerate() {
+                let t = match schedule {
+                    Some((first, every)) => {
+                        let due = first + every.mul_f64(n as f64);
+                        tokio::time::sleep_until(due.into()).await;
+                        due
+                    }
+                    None => Instant::now(),
+                };
                 let r = client
                     .post(format!("{url}/v1/envelopes"))
                     .header("authorization", format!("Bearer {token}"))
@@ -431,6 +514,7 @@ async fn main() -> anyhow::Result<()> {
     let mut alert_lat = alert_task
         .join()
         .map_err(|_| anyhow::anyhow!("alert thread panicked"))??;
+    let disk_load = join_probe(load_probe)?;
     let _ = sampler.await;
     let (_, hwm) = memory_kib(pid);
     lat.sort();
@@ -444,6 +528,12 @@ async fn main() -> anyhow::Result<()> {
         ms(percentile(&health, 0.5)),
         ms(percentile(&health, 0.99))
     )?;
+    if let Some(offered) = args.rate {
+        writeln!(
+            out,
+            "offered: {offered:.0} envelopes/s on a fixed schedule (latency counted from when each batch was due)"
+        )?;
+    }
     writeln!(
         out,
         "ingest: {held} envelopes in {secs:.2} s = {rate:.0} envelopes/s ({req_rate:.0} req/s), request p50 {:.1} ms, p99 {:.1} ms",
@@ -465,6 +555,16 @@ async fn main() -> anyhow::Result<()> {
     )?;
     writeln!(
         out,
+        "disk (512 B + fdatasync beside the database, every 20 ms): idle p50 {:.2} ms, p99 {:.2} ms ({} writes); under the ingest p50 {:.2} ms, p99 {:.2} ms ({} writes)",
+        ms(percentile(&disk_idle, 0.5)),
+        ms(percentile(&disk_idle, 0.99)),
+        disk_idle.len(),
+        ms(percentile(&disk_load, 0.5)),
+        ms(percentile(&disk_load, 0.99)),
+        disk_load.len()
+    )?;
+    writeln!(
+        out,
         "server memory: idle {:.1} MiB, peak during load {:.1} MiB (VmHWM {:.1} MiB)",
         rss_idle as f64 / 1024.0,
         peak.load(Ordering::Relaxed) as f64 / 1024.0,
@@ -472,9 +572,10 @@ async fn main() -> anyhow::Result<()> {
     )?;
     writeln!(
         out,
-        "ratios to the baseline: ingest req/s / health req/s = {:.3}; ingest p99 / health p99 = {:.1}",
+        "ratios to the baseline: ingest req/s / health req/s = {:.3}; ingest p99 / health p99 = {:.1}; alert p99 / disk p99 under the ingest = {:.2}",
         req_rate / health_rps,
-        ms(percentile(&lat, 0.99)) / ms(percentile(&health, 0.99)).max(1e-6)
+        ms(percentile(&lat, 0.99)) / ms(percentile(&health, 0.99)).max(1e-6),
+        ms(percentile(&alert_lat, 0.99)) / ms(percentile(&disk_load, 0.99)).max(1e-6)
     )?;
     Ok(())
 }
