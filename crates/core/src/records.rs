@@ -425,6 +425,7 @@ impl Vault {
         let mut stmt = inner.conn.prepare_cached(
             // Written order (rowid), not the device clock, which may be wrong.
             "SELECT envelope FROM outbox WHERE rejected_reason IS NULL
+               AND NOT EXISTS (SELECT 1 FROM outbox_sent s WHERE s.record_id = outbox.record_id)
              ORDER BY urgency, rowid LIMIT ?1",
         )?;
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
@@ -439,9 +440,10 @@ impl Vault {
     }
 
     /// Marks as delivered exactly the ids the service says it holds: their
-    /// envelopes leave the outbox and their records remember when. Returns
-    /// how many were waiting. Ids not waiting are ignored (a resend). The
-    /// same as [`Vault::outbox_settle`] with nothing refused.
+    /// envelopes stop waiting (their rows are deleted by
+    /// [`Vault::outbox_purge_sent`]) and their records remember when.
+    /// Returns how many were waiting. Ids not waiting are ignored (a
+    /// resend). The same as [`Vault::outbox_settle`] with nothing refused.
     pub fn outbox_mark_delivered(&self, ids: &[RecordId]) -> Result<usize, StoreError> {
         self.outbox_settle(ids, &[])
     }
@@ -458,7 +460,9 @@ impl Vault {
         };
         let mut stmt = inner.conn.prepare_cached(
             "SELECT kind, COUNT(*) FROM outbox
-             WHERE (?1 IS NULL OR space = ?1) AND rejected_reason IS NULL GROUP BY kind",
+             WHERE (?1 IS NULL OR space = ?1) AND rejected_reason IS NULL
+               AND NOT EXISTS (SELECT 1 FROM outbox_sent s WHERE s.record_id = outbox.record_id)
+             GROUP BY kind",
         )?;
         let rows = stmt.query_map([space], |r| Ok((r.get::<_, u8>(0)?, r.get::<_, u32>(1)?)))?;
         let mut counts = OutboxCounts::default();
@@ -482,7 +486,8 @@ pub(crate) const DELIVERED: &str = "INSERT OR IGNORE INTO delivered (record_id, 
 const SELECT_RECORD: &str = "SELECT r.id, r.kind, r.region, r.created_at_ms, r.schema_version,
     r.payload, r.draft,
     COALESCE(r.sent_at_ms, (SELECT d.at_ms FROM delivered d WHERE d.record_id = r.id)),
-    EXISTS (SELECT 1 FROM outbox o WHERE o.record_id = r.id AND o.rejected_reason IS NULL)
+    EXISTS (SELECT 1 FROM outbox o WHERE o.record_id = r.id AND o.rejected_reason IS NULL
+        AND NOT EXISTS (SELECT 1 FROM outbox_sent s WHERE s.record_id = o.record_id))
     FROM record r";
 
 struct RawRecord {

@@ -27,6 +27,8 @@
 //!   is ciphertext under the vault key, or sealed to the device key.
 //! * `delivered`: when each record left the outbox (schema 10), so the app
 //!   can say it was sent; it goes with its record.
+//! * `outbox_sent`: the ids of envelopes the service holds whose outbox rows
+//!   are not yet deleted (schema 11); they go with those rows.
 
 use rusqlite_migration::{Migrations, M};
 
@@ -212,6 +214,20 @@ pub(crate) const MIGRATIONS: &[M<'static>] = &[
         ) STRICT, WITHOUT ROWID;
         CREATE TRIGGER delivered_with_record AFTER DELETE ON record BEGIN
             DELETE FROM delivered WHERE record_id = OLD.id;
+        END;",
+    ),
+    // 11: an envelope the service holds is marked sent (a row of a few
+    // bytes here) when the answer is settled, and its outbox row deleted
+    // afterwards, when nothing waits ([`crate::Vault::outbox_purge_sent`]):
+    // deleting it zeroes its pages (`secure_delete`), the most the disk
+    // writes for a batch, and that no longer holds up the next batch. A
+    // marked row is not waiting; the mark goes with its outbox row.
+    M::up(
+        "CREATE TABLE outbox_sent (
+            record_id BLOB PRIMARY KEY NOT NULL CHECK (length(record_id) = 16)
+        ) STRICT, WITHOUT ROWID;
+        CREATE TRIGGER outbox_sent_with_outbox AFTER DELETE ON outbox BEGIN
+            DELETE FROM outbox_sent WHERE record_id = OLD.record_id;
         END;",
     ),
 ];

@@ -463,6 +463,65 @@ fn outbox_alerts_first_then_oldest_and_mark_delivered() {
     assert!(v.submit_draft(draft).is_err());
 }
 
+/// What the service holds stops waiting at once; its outbox rows stay until
+/// the purge, which deletes them and leaves no trace of the envelopes in
+/// the database file (`secure_delete`).
+#[test]
+fn sent_envelopes_stop_waiting_then_the_purge_leaves_no_trace_of_them() {
+    let f = Fixture::new();
+    let dir = tempfile::tempdir().unwrap();
+    let app = f.open(dir.path());
+    let v = app.vault();
+    v.set_pin(&pin("1234")).unwrap();
+    let ids: Vec<_> = (0..150u8)
+        .map(|i| v.save_record(report(&[i; 1024])).unwrap())
+        .collect();
+    let kept = v.save_record(report(b"still waiting")).unwrap();
+    let signatures: Vec<String> = v
+        .outbox_next_batch(200)
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.id != kept)
+        .map(|e| e.signature)
+        .collect();
+    assert_eq!(signatures.len(), ids.len());
+    let rows = |sql: &str| -> i64 { raw_db(dir.path()).query_row(sql, [], |r| r.get(0)).unwrap() };
+
+    assert_eq!(v.outbox_settle(&ids, &[]).unwrap(), ids.len());
+    // Answered twice: nothing more stops waiting.
+    assert_eq!(v.outbox_settle(&ids[..10], &[]).unwrap(), 0);
+    assert_eq!(v.outbox_counts().unwrap().total(), 1);
+    let next: Vec<_> = v
+        .outbox_next_batch(200)
+        .unwrap()
+        .iter()
+        .map(|e| e.id)
+        .collect();
+    assert_eq!(next, vec![kept]);
+    let r = v.record(ids[0]).unwrap();
+    assert!(!r.queued && r.sent_at_ms.is_some());
+    assert_eq!(rows("SELECT COUNT(*) FROM outbox"), 151);
+    assert_eq!(rows("SELECT COUNT(*) FROM outbox_sent"), 150);
+
+    assert_eq!(v.outbox_purge_sent(100).unwrap(), 100);
+    assert_eq!(v.outbox_purge_sent(100).unwrap(), 50);
+    assert_eq!(v.outbox_purge_sent(100).unwrap(), 0);
+    assert_eq!(rows("SELECT COUNT(*) FROM outbox"), 1);
+    assert_eq!(rows("SELECT COUNT(*) FROM outbox_sent"), 0);
+    assert_eq!(v.outbox_counts().unwrap().total(), 1);
+    assert!(v.record(ids[0]).unwrap().sent_at_ms.is_some());
+
+    raw_db(dir.path())
+        .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+        .unwrap();
+    let file = std::fs::read(dir.path().join(kulna_core::store::DATABASE_FILE)).unwrap();
+    let found = signatures
+        .iter()
+        .filter(|s| file.windows(s.len()).any(|w| w == s.as_bytes()))
+        .count();
+    assert_eq!(found, 0, "{found} deleted envelopes are still in the file");
+}
+
 #[test]
 fn device_identity_survives_restarts_and_seals_back() {
     let f = Fixture::new();

@@ -5,7 +5,7 @@ use super::client::{ServiceClient, Timeouts};
 use super::error::{Backoff, SyncError};
 use super::local::{
     Pending, RefusedItem, SETTING_DIRECTORY_KEY, SETTING_LAST_CONTACT, SETTING_REGISTERED_SEALING,
-    SETTING_UPDATES_CURSOR,
+    SETTING_UPDATES_CURSOR, SETTLE_CHUNK,
 };
 use crate::device::DeviceToken;
 use crate::error::StoreError;
@@ -89,6 +89,9 @@ impl SyncOptions {
 
 /// The most a `Retry-After` may hold the main lane back.
 const MAX_ASKED_WAIT: Duration = Duration::from_secs(15 * 60);
+/// Sent envelopes' rows deleted between two checkpoints (a full batch's
+/// worth, as the push checkpoints after each batch).
+const PURGE_ROUND: usize = kulna_model::api::MAX_BATCH;
 /// The main lane refreshes the counts it shows at most this often.
 const COUNT_EVERY: Duration = Duration::from_millis(250);
 /// Status updates asked per request.
@@ -713,6 +716,9 @@ impl Shared {
             let result = self.pass(forced).await;
             self.set_syncing(Lane::Main, false);
             self.refresh_counts().await;
+            // Local, so whatever the pass met: the rows of what the service
+            // now holds are deleted (zeroed) before the engine rests.
+            self.purge_sent().await;
             let wait = match result {
                 Ok(()) => {
                     backoff.reset();
@@ -926,6 +932,47 @@ impl Shared {
             });
         }
         Ok(true)
+    }
+
+    /// Deletes the outbox rows of the envelopes the service holds (see
+    /// [`Vault::outbox_settle`]), [`PURGE_ROUND`] at a time in transactions
+    /// of [`SETTLE_CHUNK`] (an alert waiting goes first between two), each
+    /// round's WAL checkpointed off the lane before the next, as
+    /// [`Self::push`] does. What a stop or an error leaves is deleted after
+    /// the next pass.
+    async fn purge_sent(&self) {
+        let mut checkpoint: Option<JoinHandle<()>> = None;
+        loop {
+            if let Some(c) = checkpoint.take() {
+                let _ = c.await;
+            }
+            let mut round = 0;
+            while round < PURGE_ROUND {
+                self.yield_to_alerts().await;
+                if self.stopped() {
+                    return;
+                }
+                match self.blocking(|v| v.outbox_purge_sent(SETTLE_CHUNK)).await {
+                    Ok(n) => {
+                        round += n;
+                        if n < SETTLE_CHUNK {
+                            break;
+                        }
+                    }
+                    Err(e) => {
+                        tracing::warn!(error = %e, "deleting sent envelopes failed; tried again after the next sync");
+                        return;
+                    }
+                }
+            }
+            if round == 0 {
+                return;
+            }
+            checkpoint = Some(self.checkpoint_in_background());
+            if round < PURGE_ROUND {
+                return;
+            }
+        }
     }
 
     /// Starts a WAL checkpoint off the lane.

@@ -145,6 +145,7 @@ impl Vault {
             "SELECT rowid, record_id, kind, envelope FROM outbox
              WHERE urgency = 1 AND rowid > ?1 AND rejected_reason IS NULL
                AND length(CAST(envelope AS BLOB)) > ?2
+               AND NOT EXISTS (SELECT 1 FROM outbox_sent s WHERE s.record_id = outbox.record_id)
              ORDER BY rowid LIMIT 1",
         )?;
         let inline = i64::try_from(inline_bytes).unwrap_or(i64::MAX);
@@ -213,13 +214,17 @@ impl Vault {
         Ok(())
     }
 
-    /// Settles what the service answered: exactly the `held` ids leave the
-    /// outbox (their records remember when), and each `refused` one stays,
-    /// marked with its reason, never resent. In short local transactions
-    /// (100 ids each), so that an alert waiting for the
+    /// Settles what the service answered: exactly the `held` ids stop
+    /// waiting (marked sent; their records remember when), and each
+    /// `refused` one stays, marked with its reason, never resent. In short
+    /// local transactions (100 ids each), so that an alert waiting for the
     /// database gets in between two of them; an app killed between two
     /// leaves the rest queued, sent again and answered as held by the
-    /// service (which keeps one copy). Returns how many left the outbox.
+    /// service (which keeps one copy). Returns how many stopped waiting.
+    ///
+    /// The rows of the envelopes sent are deleted afterwards, by
+    /// [`Vault::outbox_purge_sent`]: deleting zeroes their pages, the most
+    /// the disk writes for a batch, and the next batch need not wait for it.
     pub fn outbox_settle(
         &self,
         held: &[RecordId],
@@ -229,7 +234,7 @@ impl Vault {
         let mut n = 0;
         let mut chunks = held.chunks(SETTLE_CHUNK).peekable();
         if chunks.peek().is_none() {
-            return settle_in(&mut self.inner().conn, now, &[], refused);
+            return settle_in(&mut self.inner().conn, now, &[], refused, Held::MarkSent);
         }
         while let Some(chunk) = chunks.next() {
             // The refusals with the last ids of the answer.
@@ -239,20 +244,43 @@ impl Vault {
                 &[]
             };
             // Taken again for each transaction: an alert waiting goes first.
-            n += settle_in(&mut self.inner().conn, now, chunk, refused)?;
+            n += settle_in(&mut self.inner().conn, now, chunk, refused, Held::MarkSent)?;
         }
         Ok(n)
     }
 
     /// [`Vault::outbox_settle`] for the alert lane: one transaction, ahead of
-    /// ordinary callers waiting for the database.
+    /// ordinary callers waiting for the database. An alert the service holds
+    /// leaves the outbox at once (a few rows: nothing to gain by waiting).
     pub(crate) fn alert_settle(
         &self,
         held: &[RecordId],
         refused: &[(RecordId, RejectReason)],
     ) -> Result<usize, StoreError> {
         let now = self.now_ms();
-        settle_in(&mut self.inner_urgent().conn, now, held, refused)
+        settle_in(
+            &mut self.inner_urgent().conn,
+            now,
+            held,
+            refused,
+            Held::Delete,
+        )
+    }
+
+    /// Deletes the outbox rows of up to `limit` envelopes the service holds
+    /// (marked sent by [`Vault::outbox_settle`]), in one transaction; their
+    /// pages are zeroed (`secure_delete`). Returns how many; 0 when none is
+    /// left.
+    pub fn outbox_purge_sent(&self, limit: usize) -> Result<usize, StoreError> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        // The marks go with their rows (a trigger).
+        let n = self.inner().conn.execute(
+            "DELETE FROM outbox WHERE record_id IN (
+                SELECT s.record_id FROM outbox_sent s
+                JOIN outbox o ON o.record_id = s.record_id LIMIT ?1)",
+            [limit],
+        )?;
+        Ok(n)
     }
 
     /// The records the service refused, newest first. Unlocked: those of the
@@ -371,7 +399,8 @@ impl Vault {
         let queued: Option<Option<String>> = inner
             .conn
             .query_row(
-                "SELECT rejected_reason FROM outbox WHERE record_id = ?1",
+                "SELECT rejected_reason FROM outbox WHERE record_id = ?1
+                 AND NOT EXISTS (SELECT 1 FROM outbox_sent s WHERE s.record_id = outbox.record_id)",
                 [key],
                 |r| r.get(0),
             )
@@ -537,6 +566,7 @@ fn pending_in(
         "SELECT rowid, record_id, kind, envelope FROM outbox
          WHERE urgency = ?1 AND rowid > ?2 AND rejected_reason IS NULL
            AND (?4 IS NULL OR length(CAST(envelope AS BLOB)) <= ?4)
+           AND NOT EXISTS (SELECT 1 FROM outbox_sent s WHERE s.record_id = outbox.record_id)
          ORDER BY urgency, rowid LIMIT ?3",
     )?;
     let limit = i64::try_from(limit.max(1)).unwrap_or(i64::MAX);
@@ -562,24 +592,42 @@ fn pending_in(
 }
 
 /// Settles `held` and `refused` in one transaction.
+/// What settling does with the outbox row of an envelope the service holds.
+#[derive(Debug, Clone, Copy)]
+enum Held {
+    /// Marks it sent; [`Vault::outbox_purge_sent`] deletes it later.
+    MarkSent,
+    /// Deletes it now.
+    Delete,
+}
+
 fn settle_in(
     conn: &mut Connection,
     now: i64,
     held: &[RecordId],
     refused: &[(RecordId, RejectReason)],
+    how: Held,
 ) -> Result<usize, StoreError> {
     let tx = conn.transaction()?;
     let mut n = 0;
     {
-        let mut del = tx.prepare_cached("DELETE FROM outbox WHERE record_id = ?1")?;
+        let mut leave = tx.prepare_cached(match how {
+            // Only a row still waiting: a resend's answer counts nothing.
+            Held::MarkSent => {
+                "INSERT OR IGNORE INTO outbox_sent (record_id)
+                 SELECT record_id FROM outbox WHERE record_id = ?1"
+            }
+            Held::Delete => "DELETE FROM outbox WHERE record_id = ?1",
+        })?;
         let mut sent = tx.prepare_cached(DELIVERED)?;
         for id in held {
-            n += del.execute([&id.as_bytes()[..]])?;
+            n += leave.execute([&id.as_bytes()[..]])?;
             sent.execute(params![&id.as_bytes()[..], now])?;
         }
         let mut reject = tx.prepare_cached(
             "UPDATE outbox SET rejected_reason = ?2, rejected_at_ms = ?3
-             WHERE record_id = ?1 AND rejected_reason IS NULL",
+             WHERE record_id = ?1 AND rejected_reason IS NULL
+               AND NOT EXISTS (SELECT 1 FROM outbox_sent s WHERE s.record_id = outbox.record_id)",
         )?;
         for (id, reason) in refused {
             reject.execute(params![&id.as_bytes()[..], reason_name(*reason), now])?;

@@ -18,9 +18,14 @@
 //!    and [`SyncOptions::batch_max_bytes`], with up to
 //!    [`SyncOptions::pipeline`] batches in flight. The service inserts
 //!    idempotently by record id and answers the ids it holds: exactly those
-//!    leave the outbox, in short local transactions (an alert waiting for
-//!    the database gets in between two; a kill between two leaves the rest
-//!    to be sent again, answered as held). A refused item stays on the device with its reason and is
+//!    stop waiting (marked sent), in short local transactions (an alert
+//!    waiting for the database gets in between two; a kill between two
+//!    leaves the rest to be sent again, answered as held). Their outbox
+//!    rows are deleted after the pass, in the same short transactions
+//!    ([`Vault::outbox_purge_sent`](crate::Vault::outbox_purge_sent)):
+//!    deleting zeroes the rows' pages (`secure_delete`), which is most of
+//!    what a batch writes to the disk, so the next batch no longer waits
+//!    for it. A sent alert's row is deleted at once. A refused item stays on the device with its reason and is
 //!    never resent; the rest goes on. A request refused as a whole for its
 //!    size or shape is split in halves until the one bad item is found.
 //!    At-least-once sending plus idempotent insert is exactly once on the

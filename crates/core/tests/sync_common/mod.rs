@@ -760,6 +760,32 @@ pub async fn wait_drained(data: &Arc<AppData>, limit: Duration) {
     }
 }
 
+/// Waits until the engine has deleted the outbox rows of everything the
+/// service holds (the purge after a pass): no outbox row is left at all.
+pub async fn wait_purged(data: &Arc<AppData>, limit: Duration) {
+    let deadline = Instant::now() + limit;
+    let path = data.vault().path().to_owned();
+    loop {
+        let p = path.clone();
+        let left: i64 = tokio::task::spawn_blocking(move || {
+            let conn = rusqlite::Connection::open(p).unwrap();
+            conn.busy_timeout(Duration::from_secs(5)).unwrap();
+            conn.query_row("SELECT COUNT(*) FROM outbox", [], |r| r.get(0))
+                .unwrap()
+        })
+        .await
+        .unwrap();
+        if left == 0 {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{left} outbox rows were still there after {limit:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
 /// Runs the test `name` of the current test binary as a child process (a
 /// client that can be killed for real) with `env` set, and returns once it
 /// prints `STARTED`.
