@@ -459,7 +459,8 @@ impl Vault {
             Err(e) => return Err(e),
         };
         let mut stmt = inner.conn.prepare_cached(
-            "SELECT kind, COUNT(*) FROM outbox
+            // Index entries only (kind, space, record id), never an envelope.
+            "SELECT kind, COUNT(*) FROM outbox INDEXED BY outbox_waiting
              WHERE (?1 IS NULL OR space = ?1) AND rejected_reason IS NULL
                AND NOT EXISTS (SELECT 1 FROM outbox_sent s WHERE s.record_id = outbox.record_id)
              GROUP BY kind",

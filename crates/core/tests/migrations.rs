@@ -246,16 +246,25 @@ fn a_schema_3_database_opens_with_every_record() {
         1,
         "settling rewrote the record's row"
     );
+    // Schema 11: marked sent, its outbox row left for the purge.
+    assert_eq!(count("SELECT COUNT(*) FROM outbox_sent"), 1);
     drop(db);
     let app = f.open(dir.path());
     app.vault().unlock(&pin("1234")).unwrap();
     app.vault().delete_record(sent_now).unwrap();
     drop(app);
     let db = rusqlite::Connection::open(&path).unwrap();
-    let n: i64 = db
-        .query_row("SELECT COUNT(*) FROM delivered", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(n, 0, "the delivery time outlived its record");
+    let count = |sql: &str| -> i64 { db.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(
+        count("SELECT COUNT(*) FROM delivered"),
+        0,
+        "the delivery time outlived its record"
+    );
+    assert_eq!(
+        count("SELECT COUNT(*) FROM outbox_sent"),
+        0,
+        "the sent mark outlived its outbox row"
+    );
 }
 
 /// Writes the schema-2 fixture. Run once, by hand, when schema 2 was current:
