@@ -381,6 +381,42 @@ async fn a_draining_backlog_never_lets_the_wal_reach_the_automatic_checkpoint() 
     assert_exactly_once(&service.db, &service.secret(), &expected);
 }
 
+/// Stopped right after a drain, while the rows of what was sent are being
+/// deleted: what is left is deleted after the next start's pass, and
+/// nothing marked sent is sent again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rows_left_by_a_stop_after_a_drain_are_deleted_after_the_next_pass() {
+    const RECORDS: usize = 2_000;
+    let service = Service::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let key = service.public_key();
+    let path = dir.path().to_owned();
+    let (data, expected) =
+        tokio::task::spawn_blocking(move || device_with_backlog(&path, key, RECORDS))
+            .await
+            .unwrap();
+    let options = SyncOptions::new(kulna_core::ServiceUrl::parse(&service.url).unwrap());
+    let engine = SyncEngine::start(data.clone(), options.clone()).unwrap();
+    wait_drained(&data, Duration::from_secs(120)).await;
+    engine.shutdown().await;
+    let raw = rusqlite::Connection::open(data.vault().path()).unwrap();
+    let left: i64 = raw
+        .query_row("SELECT COUNT(*) FROM outbox", [], |r| r.get(0))
+        .unwrap();
+    let marked: i64 = raw
+        .query_row("SELECT COUNT(*) FROM outbox_sent", [], |r| r.get(0))
+        .unwrap();
+    drop(raw);
+    println!("{left} outbox rows left by the stop, {marked} of them marked sent");
+    assert_eq!(left, marked, "a row left behind was not marked sent");
+    assert_eq!(data.vault().outbox_counts().unwrap().total(), 0);
+
+    let engine = SyncEngine::start(data.clone(), options).unwrap();
+    wait_purged(&data, Duration::from_secs(60)).await;
+    engine.shutdown().await;
+    assert_exactly_once(&service.db, &service.secret(), &expected);
+}
+
 /// The device clock days ahead, then days behind: nothing is refused, the
 /// reports arrive in the order they were written.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
