@@ -218,7 +218,7 @@ pub(crate) const MIGRATIONS: &[M<'static>] = &[
     ),
     // 11: an envelope the service holds is marked sent (a row of a few
     // bytes here) when the answer is settled, and its outbox row deleted
-    // afterwards, when nothing waits ([`crate::Vault::outbox_purge_sent`]):
+    // once the sync pass is over ([`crate::Vault::outbox_purge_sent`]):
     // deleting it zeroes its pages (`secure_delete`), the most the disk
     // writes for a batch, and that no longer holds up the next batch. A
     // marked row is not waiting; the mark goes with its outbox row. The

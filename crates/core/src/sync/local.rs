@@ -591,7 +591,6 @@ fn pending_in(
     Ok(out)
 }
 
-/// Settles `held` and `refused` in one transaction.
 /// What settling does with the outbox row of an envelope the service holds.
 #[derive(Debug, Clone, Copy)]
 enum Held {
@@ -601,6 +600,7 @@ enum Held {
     Delete,
 }
 
+/// Settles `held` and `refused` in one transaction.
 fn settle_in(
     conn: &mut Connection,
     now: i64,
