@@ -25,11 +25,11 @@
 #[path = "../tests/sync_common/mod.rs"]
 mod sync_common;
 
-use kulna_core::{AppData, ServiceUrl, SyncEngine, SyncOptions};
+use kulna_core::{ServiceUrl, SyncEngine, SyncOptions};
 use kulna_model::api::{IngestResponse, RegisterDeviceRequest, RegisterDeviceResponse, MAX_BATCH};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use sync_common::{device_with_backlog, Service};
+use sync_common::{backlog_device, device_with_backlog, Service};
 
 fn env_number(name: &str, default: usize) -> usize {
     std::env::var(name)
@@ -149,16 +149,6 @@ async fn baseline(service: &Service, n: usize, parallel: usize) -> Rate {
     }
 }
 
-async fn backlog_device(service: &Service, n: usize) -> (tempfile::TempDir, Arc<AppData>) {
-    let dir = tempfile::tempdir().unwrap();
-    let key = service.public_key();
-    let path = dir.path().to_owned();
-    let (data, _) = tokio::task::spawn_blocking(move || device_with_backlog(&path, key, n))
-        .await
-        .unwrap();
-    (dir, data)
-}
-
 fn options(service: &Service) -> SyncOptions {
     let mut o = SyncOptions::new(ServiceUrl::parse(&service.url).unwrap());
     o.pipeline = env_number("SYNC_BENCH_PIPELINE", o.pipeline);
@@ -167,7 +157,7 @@ fn options(service: &Service) -> SyncOptions {
 
 /// The sync engine draining `n` queued reports, records/s.
 async fn drain(service: &Service, n: usize) -> Rate {
-    let (_dir, data) = backlog_device(service, n).await;
+    let (_dir, data, _) = backlog_device(service, n).await;
     if std::env::var_os("SYNC_BENCH_PAUSE").is_some() {
         // Time to attach a profiler to this process for the drain alone.
         eprintln!("drain: backlog ready");
@@ -211,7 +201,7 @@ struct Direct {
 /// Alerts sealed beforehand by another registered device, to post straight
 /// to the service.
 async fn direct_alerts(service: &Service, n: usize) -> (tempfile::TempDir, Direct) {
-    let (dir, data) = backlog_device(service, 0).await;
+    let (dir, data, _) = backlog_device(service, 0).await;
     let v = data.vault();
     for _ in 0..n {
         v.seal_alert(Some(6), &[b'!'; 256]).unwrap();
@@ -282,7 +272,7 @@ async fn alert_latency(service: &Service, n: usize, want: usize) -> (Samples, us
     let mut rounds = 0;
     while samples.total.len() < want && rounds < 8 {
         rounds += 1;
-        let (_dir, data) = backlog_device(service, n).await;
+        let (_dir, data, _) = backlog_device(service, n).await;
         eprintln!("round {rounds}: backlog ready");
         let engine = SyncEngine::start(data.clone(), options(service)).unwrap();
         let mut rx = engine.subscribe();

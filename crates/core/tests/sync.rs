@@ -281,13 +281,7 @@ async fn a_client_killed_mid_sync_resumes_and_delivers_everything_once() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_alert_overtakes_a_10000_record_backlog() {
     let service = Service::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let key = service.public_key();
-    let path = dir.path().to_owned();
-    let (data, mut expected) =
-        tokio::task::spawn_blocking(move || device_with_backlog(&path, key, 10_000))
-            .await
-            .unwrap();
+    let (_dir, data, mut expected) = backlog_device(&service, 10_000).await;
     let (alert, p) = save(&data, RecordKind::Alert, "alert", 0);
     expected.insert(alert, p);
     let url = service.url.clone();
@@ -348,13 +342,7 @@ async fn an_alert_overtakes_a_10000_record_backlog() {
 async fn a_draining_backlog_never_lets_the_wal_reach_the_automatic_checkpoint() {
     const RECORDS: usize = 3_000;
     let service = Service::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let key = service.public_key();
-    let path = dir.path().to_owned();
-    let (data, expected) =
-        tokio::task::spawn_blocking(move || device_with_backlog(&path, key, RECORDS))
-            .await
-            .unwrap();
+    let (_dir, data, expected) = backlog_device(&service, RECORDS).await;
     // The WAL file keeps its largest size: start from an empty one.
     let db = data.vault().path().to_owned();
     let conn = rusqlite::Connection::open(&db).unwrap();
@@ -388,13 +376,7 @@ async fn a_draining_backlog_never_lets_the_wal_reach_the_automatic_checkpoint() 
 async fn rows_left_by_a_stop_after_a_drain_are_deleted_after_the_next_pass() {
     const RECORDS: usize = 2_000;
     let service = Service::start().await;
-    let dir = tempfile::tempdir().unwrap();
-    let key = service.public_key();
-    let path = dir.path().to_owned();
-    let (data, expected) =
-        tokio::task::spawn_blocking(move || device_with_backlog(&path, key, RECORDS))
-            .await
-            .unwrap();
+    let (_dir, data, expected) = backlog_device(&service, RECORDS).await;
     let options = SyncOptions::new(kulna_core::ServiceUrl::parse(&service.url).unwrap());
     let engine = SyncEngine::start(data.clone(), options.clone()).unwrap();
     wait_drained(&data, Duration::from_secs(120)).await;

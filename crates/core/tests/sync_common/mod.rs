@@ -740,50 +740,64 @@ pub async fn wait_state(
     }
 }
 
-/// Waits until the device's outbox is empty (every record settled).
-pub async fn wait_drained(data: &Arc<AppData>, limit: Duration) {
+/// Counts what `count` finds (off the runtime) every 20 ms until it is 0;
+/// fails after `limit`, saying how many `what` were left.
+async fn wait_for_none(
+    limit: Duration,
+    what: &str,
+    count: impl Fn() -> i64 + Clone + Send + 'static,
+) {
     let deadline = Instant::now() + limit;
     loop {
-        let d = data.clone();
-        let left =
-            tokio::task::spawn_blocking(move || d.vault().outbox_next_batch(1).unwrap().len())
-                .await
-                .unwrap();
+        let left = tokio::task::spawn_blocking(count.clone()).await.unwrap();
         if left == 0 {
             return;
         }
         assert!(
             Instant::now() < deadline,
-            "the outbox did not drain in {limit:?}"
+            "{left} {what} still there after {limit:?}"
         );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
 
+/// Waits until nothing waits in the device's outbox (every record settled).
+pub async fn wait_drained(data: &Arc<AppData>, limit: Duration) {
+    let data = data.clone();
+    wait_for_none(limit, "records waiting", move || {
+        let waiting = data.vault().outbox_next_batch(1).unwrap();
+        i64::from(!waiting.is_empty())
+    })
+    .await;
+}
+
 /// Waits until the engine has deleted the outbox rows of everything the
 /// service holds (the purge after a pass): no outbox row is left at all.
 pub async fn wait_purged(data: &Arc<AppData>, limit: Duration) {
-    let deadline = Instant::now() + limit;
     let path = data.vault().path().to_owned();
-    loop {
-        let p = path.clone();
-        let left: i64 = tokio::task::spawn_blocking(move || {
-            let conn = rusqlite::Connection::open(p).unwrap();
-            conn.busy_timeout(Duration::from_secs(5)).unwrap();
-            conn.query_row("SELECT COUNT(*) FROM outbox", [], |r| r.get(0))
-                .unwrap()
-        })
-        .await
-        .unwrap();
-        if left == 0 {
-            return;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "{left} outbox rows were still there after {limit:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    wait_for_none(limit, "outbox rows", move || {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.busy_timeout(Duration::from_secs(5)).unwrap();
+        conn.query_row("SELECT COUNT(*) FROM outbox", [], |r| r.get(0))
+            .unwrap()
+    })
+    .await;
+}
+
+/// A device of its own (in the returned directory) with `reports` 1 KiB
+/// reports queued for `service`, and what each should decrypt to.
+pub async fn backlog_device(
+    service: &Service,
+    reports: usize,
+) -> (tempfile::TempDir, Arc<AppData>, HashMap<RecordId, Vec<u8>>) {
+    let dir = tempfile::tempdir().unwrap();
+    let key = service.public_key();
+    let path = dir.path().to_owned();
+    let (data, expected) =
+        tokio::task::spawn_blocking(move || device_with_backlog(&path, key, reports))
+            .await
+            .unwrap();
+    (dir, data, expected)
 }
 
 /// Runs the test `name` of the current test binary as a child process (a
