@@ -194,16 +194,14 @@ async fn an_alert_from_arrival_to_referral_and_closure() {
     );
 
     // No consent to a referral: a listener is refused, even with a reason.
+    let to_police = |override_reason: &str| ReferralRequest {
+        destination: ReferralDestination::Police,
+        listing: None,
+        override_reason: Some(override_reason.into()),
+        message: None,
+    };
     let e = staff
-        .refer(
-            id,
-            ReferralRequest {
-                destination: ReferralDestination::Police,
-                listing: None,
-                override_reason: Some("she is in danger".into()),
-                message: None,
-            },
-        )
+        .refer(id, to_police("she is in danger"))
         .await
         .unwrap_err();
     assert!(matches!(e, StaffError::Forbidden(_)), "{e:?}");
@@ -212,29 +210,10 @@ async fn an_alert_from_arrival_to_referral_and_closure() {
     // A supervisor overrides with a reason, and the audit log says so.
     let (_vdir, _, supervisor) = staff_device(&service, Arc::default());
     supervisor.sign_in("nadia", pw(PASSWORD)).await.unwrap();
-    let e = supervisor
-        .refer(
-            id,
-            ReferralRequest {
-                destination: ReferralDestination::Police,
-                listing: None,
-                override_reason: Some("   ".into()),
-                message: None,
-            },
-        )
-        .await
-        .unwrap_err();
+    let e = supervisor.refer(id, to_police("   ")).await.unwrap_err();
     assert!(matches!(e, StaffError::InvalidInput(_)), "{e:?}");
     let case = supervisor
-        .refer(
-            id,
-            ReferralRequest {
-                destination: ReferralDestination::Police,
-                listing: None,
-                override_reason: Some("children at risk tonight".into()),
-                message: None,
-            },
-        )
+        .refer(id, to_police("children at risk tonight"))
         .await
         .unwrap();
     assert_eq!(case.case.status, CaseStatus::Referred);
@@ -255,29 +234,18 @@ async fn an_alert_from_arrival_to_referral_and_closure() {
     ));
 
     // The lifecycle: a rejection needs a reason; accepted then done.
+    let to = |status, reason| ReferralUpdateRequest {
+        status,
+        reason,
+        message: None,
+    };
     let e = staff
-        .update_referral(
-            id,
-            referral.id.clone(),
-            ReferralUpdateRequest {
-                status: ReferralStatus::Rejected,
-                reason: None,
-                message: None,
-            },
-        )
+        .update_referral(id, referral.id.clone(), to(ReferralStatus::Rejected, None))
         .await
         .unwrap_err();
     assert!(matches!(e, StaffError::InvalidInput(_)));
     let case = staff
-        .update_referral(
-            id,
-            referral.id.clone(),
-            ReferralUpdateRequest {
-                status: ReferralStatus::Accepted,
-                reason: None,
-                message: None,
-            },
-        )
+        .update_referral(id, referral.id.clone(), to(ReferralStatus::Accepted, None))
         .await
         .unwrap();
     assert_eq!(case.referrals[0].status, ReferralStatus::Accepted);
@@ -286,11 +254,10 @@ async fn an_alert_from_arrival_to_referral_and_closure() {
         .update_referral(
             id,
             referral.id.clone(),
-            ReferralUpdateRequest {
-                status: ReferralStatus::Rejected,
-                reason: Some(ReferralFailureReason::NoCapacity),
-                message: None,
-            },
+            to(
+                ReferralStatus::Rejected,
+                Some(ReferralFailureReason::NoCapacity),
+            ),
         )
         .await
         .unwrap_err();
@@ -299,15 +266,7 @@ async fn an_alert_from_arrival_to_referral_and_closure() {
         "{e:?}"
     );
     let case = staff
-        .update_referral(
-            id,
-            referral.id.clone(),
-            ReferralUpdateRequest {
-                status: ReferralStatus::Done,
-                reason: None,
-                message: None,
-            },
-        )
+        .update_referral(id, referral.id.clone(), to(ReferralStatus::Done, None))
         .await
         .unwrap();
     assert_eq!(case.referrals[0].status, ReferralStatus::Done);
