@@ -81,6 +81,32 @@ fn her_phone(service: &Service) -> (tempfile::TempDir, Arc<kulna_core::AppData>,
     (dir, data, engine)
 }
 
+/// A center's laptop: a device in contact with the service (registered),
+/// signed in as `username`.
+async fn center_laptop(
+    service: &Service,
+    username: &str,
+) -> (
+    tempfile::TempDir,
+    Arc<kulna_core::AppData>,
+    SyncEngine,
+    Staff,
+) {
+    let (dir, laptop, engine) = her_phone(service);
+    engine.send_now();
+    wait_state(&engine, Duration::from_secs(10), |s| {
+        s.last_contact_ms.is_some()
+    })
+    .await;
+    let staff = Staff::new(
+        laptop.clone(),
+        kulna_core::ServiceUrl::parse(&service.url).unwrap(),
+    )
+    .unwrap();
+    staff.sign_in(username, pw(PASSWORD)).await.unwrap();
+    (dir, laptop, engine, staff)
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn an_alert_from_arrival_to_referral_and_closure() {
     let service = Service::start().await;
@@ -406,18 +432,7 @@ async fn a_field_worker_sees_only_her_centers_cases() {
     worker_a.sign_in("fatima", pw(PASSWORD)).await.unwrap();
 
     // Center B's laptop: linked by its field worker, then an intake on it.
-    let (_bdir, laptop_b, engine_b) = her_phone(&service);
-    engine_b.send_now();
-    wait_state(&engine_b, Duration::from_secs(10), |s| {
-        s.last_contact_ms.is_some()
-    })
-    .await;
-    let worker_b = Staff::new(
-        laptop_b.clone(),
-        kulna_core::ServiceUrl::parse(&service.url).unwrap(),
-    )
-    .unwrap();
-    worker_b.sign_in("khadija", pw(PASSWORD)).await.unwrap();
+    let (_bdir, laptop_b, engine_b, worker_b) = center_laptop(&service, "khadija").await;
     worker_b.link_this_device().await.unwrap();
     let payload = RecordPayload {
         consents: Consents {
@@ -468,17 +483,7 @@ async fn an_intake_made_offline_reaches_the_centers_queue_once() {
     account(&service, "salma", Role::Listener, None).await;
 
     // The center's laptop registers once, and signing in links it.
-    let (_dir, laptop, engine) = her_phone(&service);
-    wait_state(&engine, Duration::from_secs(10), |s| {
-        s.last_contact_ms.is_some()
-    })
-    .await;
-    let worker = Staff::new(
-        laptop.clone(),
-        kulna_core::ServiceUrl::parse(&service.url).unwrap(),
-    )
-    .unwrap();
-    worker.sign_in("fatima", pw(PASSWORD)).await.unwrap();
+    let (_dir, laptop, engine, worker) = center_laptop(&service, "fatima").await;
     drop(engine);
 
     // Offline (no sync running): the intake is sealed and waits.
