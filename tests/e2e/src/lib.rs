@@ -787,6 +787,32 @@ pub async fn click(c: &Client, css: &str) -> Result<()> {
     }
 }
 
+/// Presses "send now". The sync card is drawn again whenever the sync
+/// state changes (a problem line comes or goes, say when the service is
+/// back and a retry gets through), which moves the button and what lies
+/// below it: a pointer click aimed at where the button was can land on the
+/// next one ("my cases"). So the button is pressed through the page,
+/// wherever it is at that moment.
+pub async fn send_now(c: &Client) -> Result<()> {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let pressed = c
+            .execute(
+                "const b = document.getElementById('send-now'); if (!b) { return false; } b.click(); return true;",
+                vec![],
+            )
+            .await;
+        match pressed {
+            Ok(serde_json::Value::Bool(true)) => return Ok(()),
+            other if Instant::now() > deadline => {
+                let e = anyhow!("pressing #send-now: {other:?}");
+                return Err(with_page(c, e, "send-now").await);
+            }
+            _ => tokio::time::sleep(Duration::from_millis(200)).await,
+        }
+    }
+}
+
 /// Ticks the checkbox matching `css`. A click toggles, so it is not safe
 /// to repeat: a click the driver reports as failed may still have reached
 /// the page. This reads the box first and clicks only while it is not

@@ -4,7 +4,7 @@
 use anyhow::Result;
 use fantoccini::Locator;
 use kulna_e2e::{
-    app_with_service, body_text, click, eventually, hold_panic, screenshot, set_first_pin,
+    app_with_service, body_text, eventually, hold_panic, screenshot, send_now, set_first_pin,
     wait_attr,
 };
 use std::time::Duration;
@@ -31,7 +31,7 @@ async fn an_acknowledged_alert_shows_received_with_the_message() -> Result<()> {
     // A listener acknowledges it on the service, with a message.
     central.acknowledge(&id, MESSAGE).await?;
     kulna_e2e::go_home(&c).await?;
-    click(&c, "#send-now").await?;
+    send_now(&c).await?;
     kulna_e2e::show(&c, "cases").await?;
     wait_attr(
         &c,

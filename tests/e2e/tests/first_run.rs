@@ -5,8 +5,8 @@
 use anyhow::Result;
 use fantoccini::Locator;
 use kulna_e2e::{
-    attr, body_text, choose, click, eventually, hold_panic, screenshot, skip_first_run, type_into,
-    wait_attr, Central, Driver,
+    attr, body_text, choose, click, eventually, hold_panic, screenshot, send_now, skip_first_run,
+    type_into, wait_attr, Central, Driver,
 };
 use kulna_i18n::Catalog;
 use kulna_model::Locale;
@@ -166,7 +166,7 @@ async fn first_run_then_an_alert_that_carries_her_region_and_comes_back_received
     );
 
     central.acknowledge(&alert.id, "on arrive").await?;
-    click(&c, "#send-now").await?;
+    send_now(&c).await?;
     wait_attr(&c, "#panic-message", "data-progress", "received").await?;
     assert_eq!(
         text_of(&c, "#panic-message").await,

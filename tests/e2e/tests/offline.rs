@@ -5,8 +5,8 @@
 use anyhow::Result;
 use fantoccini::Locator;
 use kulna_e2e::{
-    app_with_service, attr, click, eventually, screenshot, set_first_pin, tick, type_into,
-    wait_attr,
+    app_with_service, attr, click, eventually, screenshot, send_now, set_first_pin, tick,
+    type_into, wait_attr,
 };
 use std::time::Duration;
 
@@ -48,12 +48,12 @@ async fn a_report_made_while_the_service_is_down_arrives_once_when_it_returns() 
 
     // Back: "send now" delivers it, once.
     central.start_again()?;
-    click(&c, "#send-now").await?;
+    send_now(&c).await?;
     wait_attr(&c, "#outbox-waiting", "data-count", "0").await?;
     wait_attr(&c, "#sync", "data-problem", "").await?;
     wait_attr(&c, "#status-service", "data-health", "service-reachable").await?;
     // A second "send now" sends nothing again.
-    click(&c, "#send-now").await?;
+    send_now(&c).await?;
     tokio::time::sleep(Duration::from_secs(2)).await;
     let reports = central.queued(kulna_model::RecordKind::Report).await?;
     assert_eq!(reports.len(), 1, "{reports:?}");

@@ -8,7 +8,7 @@ use anyhow::{anyhow, Result};
 use fantoccini::Locator;
 use kulna_core::{AppData, KdfCost, Pin, SealingPublicKey, ServiceUrl, SyncEngine, SyncOptions};
 use kulna_e2e::{
-    attr, body_text, choose, click, eventually, hold_panic, screenshot, set_first_pin,
+    attr, body_text, choose, click, eventually, hold_panic, screenshot, send_now, set_first_pin,
     staff_sign_in, staff_sign_out, tick, type_into, wait_attr, Central, Driver,
 };
 use kulna_model::{RecordId, RecordKind};
@@ -159,7 +159,7 @@ async fn a_womans_alert_reaches_the_listener_live_and_the_acknowledgement_reache
     .await?;
 
     // Her app shows it.
-    click(&woman, "#send-now").await?;
+    send_now(&woman).await?;
     kulna_e2e::show(&woman, "cases").await?;
     wait_attr(
         &woman,
@@ -455,7 +455,7 @@ async fn a_walk_in_intake_made_offline_reaches_the_centers_queue_once() -> Resul
     // makes sure it is before the link is awaited below. (Had the intake
     // gone out before the link, the link would still bring it into the
     // center's queue: the service's staff story tests that.)
-    click(&c, "#send-now").await?;
+    send_now(&c).await?;
     staff_sign_in(&c, "fatima").await?;
     let fatima = central.login("fatima").await?;
     let (_, audit_free_queue) = central.get_as(&fatima, "/v1/queue").await?;
@@ -496,7 +496,7 @@ async fn a_walk_in_intake_made_offline_reaches_the_centers_queue_once() -> Resul
     // Back online: "send now", and it is in the center's queue, once.
     central.start_again()?;
     click(&c, "#staff-close").await?;
-    click(&c, "#send-now").await?;
+    send_now(&c).await?;
     wait_attr(&c, "#outbox-waiting", "data-count", "0").await?;
     click(&c, "#staff-entry").await?;
     wait_attr(&c, "#staff", "data-signed-in", "true").await?;
