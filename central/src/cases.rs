@@ -167,8 +167,23 @@ async fn load_visible(
     Ok((case, envelope))
 }
 
-fn open_payload(state: &AppState, envelope: &str) -> AppResult<Option<RecordPayload>> {
+/// The record in a case's envelope, once its own signature is found to be
+/// its device's (a batch signature vouched for it at ingest; see
+/// `crate::ingest`). `None` when it cannot be read: a payload of another
+/// shape, or a signature that does not match (then nothing of it is shown,
+/// and a warning names the case).
+async fn open_payload(state: &AppState, envelope: &str) -> AppResult<Option<RecordPayload>> {
     let env: Envelope = serde_json::from_str(envelope).map_err(AppError::internal)?;
+    let signed_by_device = state
+        .inner
+        .devices
+        .load(state, env.device_id, false)
+        .await?
+        .is_some_and(|d| kulna_crypto::verify_envelope(&env, &d.verifying_key).is_ok());
+    if !signed_by_device {
+        tracing::warn!(case = %env.id, "the envelope's signature does not match its device; not opened");
+        return Ok(None);
+    }
     let plain = kulna_crypto::open_envelope(&env, state.keys().sealing_secret())
         .map_err(AppError::internal)?;
     Ok(serde_json::from_slice::<RecordPayload>(&plain).ok())
@@ -222,7 +237,7 @@ fn read_detail(state: &AppState, case: RecordId, detail: &str) -> String {
 }
 
 async fn detail_of(state: &AppState, case: &CaseRow, envelope: &str) -> AppResult<CaseDetail> {
-    let payload = open_payload(state, envelope)?;
+    let payload = open_payload(state, envelope).await?;
     let (events, referrals) = state.store().case_history(case.id).await?;
     Ok(CaseDetail {
         case: item_of(case),
@@ -482,7 +497,8 @@ pub async fn refer(
     if let Some(listing) = &req.listing {
         check_listing(&state, listing).await?;
     }
-    let consents = open_payload(&state, &envelope)?
+    let consents = open_payload(&state, &envelope)
+        .await?
         .map(|p| p.consents)
         .unwrap_or_default();
     let mut step = Step::new("refer");

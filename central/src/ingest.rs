@@ -27,10 +27,15 @@
 //!
 //! JSON shape, format version, the device named is the caller, the key id is
 //! the service's, region 1 to 12, ciphertext size, base64, and the Ed25519
-//! signature against the key the device registered. The signatures of a
-//! batch are verified together (`kulna_crypto::verify_envelopes`: batch
-//! verification, and one by one only when the batch fails). One bad item is
-//! reported with its index and reason; the others are stored.
+//! signature against the key the device registered. A batch that carries
+//! the device's signature over the SHA-256 of every item's text
+//! (`batch_signature`, see `kulna_crypto::sign_batch`) costs one signature
+//! check; each envelope's own signature is then checked when its case is
+//! opened. Without it (or when it does not match, or an item is unreadable)
+//! the envelopes' signatures are verified together
+//! (`kulna_crypto::verify_envelopes`: batch verification, and one by one
+//! only when the batch fails). One bad item is reported with its index and
+//! reason; the others are stored.
 
 use crate::devices::{DeviceAuth, KnownDevice};
 use crate::error::{AppError, AppResult};
@@ -298,6 +303,9 @@ struct IdOnly {
 struct RawBatch<'a> {
     #[serde(borrow)]
     envelopes: Vec<&'a RawValue>,
+    /// The device's signature over the items' texts (base64).
+    #[serde(default, borrow)]
+    batch_signature: Option<std::borrow::Cow<'a, str>>,
 }
 
 /// Reads a JSON body as bytes, with the service's size limit and content type.
@@ -332,7 +340,12 @@ struct Checked {
     rejected: Vec<Rejection>,
 }
 
-fn check_all(items: &[&RawValue], device: &KnownDevice, key_id: &str) -> Checked {
+fn check_all(
+    items: &[&RawValue],
+    batch_signature: Option<&str>,
+    device: &KnownDevice,
+    key_id: &str,
+) -> Checked {
     let now = crate::now_ms();
     let mut read = Vec::with_capacity(items.len());
     let mut rejected = Vec::new();
@@ -347,10 +360,26 @@ fn check_all(items: &[&RawValue], device: &KnownDevice, key_id: &str) -> Checked
             }),
         }
     }
-    // Every signature of the batch at once; a failed batch is checked item
-    // by item, so the bad ones are found and the good ones kept.
     let envelopes: Vec<&Envelope> = read.iter().map(|(_, env)| env).collect();
-    let verdicts = kulna_crypto::verify_envelopes(&envelopes, &device.verifying_key);
+    // A batch signature over every item, all of them readable: one check
+    // for the batch (each envelope's own signature is checked when its case
+    // is opened). Otherwise every envelope's signature, all at once; a
+    // failed batch is checked item by item, so the bad ones are found and
+    // the good ones kept.
+    let signed_together = batch_signature.is_some_and(|sig| {
+        rejected.is_empty() && {
+            let texts: Vec<&str> = items.iter().map(|raw| raw.get()).collect();
+            kulna_crypto::verify_batch_signature(&device.id, &texts, sig, &device.verifying_key)
+        }
+    });
+    let verdicts: Vec<Result<(), EnvelopeError>> = if signed_together {
+        envelopes
+            .iter()
+            .map(|env| kulna_crypto::check_envelope(env))
+            .collect()
+    } else {
+        kulna_crypto::verify_envelopes(&envelopes, &device.verifying_key)
+    };
     let mut records = Vec::with_capacity(read.len());
     for ((index, env), verdict) in read.into_iter().zip(verdicts) {
         if let Err(e) = verdict {
@@ -420,7 +449,12 @@ pub async fn post_envelopes(
                 "at most {MAX_BATCH} envelopes per batch"
             )));
         }
-        Ok(check_all(&batch.envelopes, &device, &key_id))
+        Ok(check_all(
+            &batch.envelopes,
+            batch.batch_signature.as_deref(),
+            &device,
+            &key_id,
+        ))
     })
     .await
     .map_err(AppError::internal)??;
@@ -476,7 +510,7 @@ pub async fn post_alert(
         .map_err(|e| AppError::InvalidInput(format!("not an envelope: {e}")))?;
     // One envelope: checked right here, so an alert never queues behind the
     // batches' signature checks.
-    let mut checked = check_all(&[raw], &device, state.keys().key_id());
+    let mut checked = check_all(&[raw], None, &device, state.keys().key_id());
     if let Some(r) = checked.rejected.pop() {
         return Err(AppError::RefusedEnvelope {
             index: Some(0),

@@ -149,7 +149,11 @@ fn base_schemas() -> Value {
             ("created_at_ms", s("integer")), ("region", region()), ("key_id", s("string")),
             ("enc", b64()), ("ciphertext", b64()), ("signature", b64()),
         ]),
-        "IngestRequest": obj(&["envelopes"], &[("envelopes", json!({"type": "array", "maxItems": 500, "items": r("Envelope")}))]),
+        "IngestRequest": obj(&["envelopes"], &[
+            ("envelopes", json!({"type": "array", "maxItems": 500, "items": r("Envelope")})),
+            ("batch_signature", json!({"type": "string", "contentEncoding": "base64",
+                "description": "Ed25519 by the device over \"kulna-maak/batch-sig\" | device id (16 bytes) | item count (u32 BE) | SHA-256 of each envelope's JSON text exactly as in this body. One check for the batch; without it, or when it does not match, each envelope's own signature is checked."})),
+        ]),
         "IngestResponse": obj(&["held", "rejected"], &[("held", arr(uuid())), ("rejected", arr(r("Rejection")))]),
         "Rejection": obj(&["index", "reason", "message"], &[
             ("index", s("integer")), ("id", uuid()),

@@ -6,7 +6,8 @@ mod common;
 use common::{TestApp, TestDevice};
 use kulna_central::staff::{add_center, add_staff, NewStaff};
 use kulna_model::api::{
-    ApiError, ApiErrorCode, CaseStatus, DeviceUpdatesResponse, IngestResponse, StatusUpdate,
+    ApiError, ApiErrorCode, CaseStatus, DeviceUpdatesResponse, IngestResponse, RejectReason,
+    StatusUpdate,
 };
 use kulna_model::staff::{
     AuditLogResponse, CaseDetail, LoginResponse, QueueResponse, ReferralDestination,
@@ -27,6 +28,7 @@ stories!(
     live_queue_events_arrive,
     a_live_queue_ends_with_its_session,
     a_linked_center_device_sends_to_the_center_queue,
+    a_signed_batch_vouches_for_its_items_and_each_is_checked_when_opened,
 );
 
 const PW: &str = "a good long password";
@@ -105,6 +107,38 @@ async fn send(app: &TestApp, d: &TestDevice, envs: &[Envelope]) {
         .await
         .unwrap();
     assert_eq!(r.held.len(), envs.len(), "{r:?}");
+}
+
+/// Posts envelopes (as these JSON texts) with a batch signature made by
+/// `signer` over `signed` (the same texts, unless a test changes them after
+/// signing).
+async fn send_signed(
+    app: &TestApp,
+    d: &TestDevice,
+    signer: &TestDevice,
+    signed: &[String],
+    sent: &[String],
+) -> IngestResponse {
+    let signed: Vec<&str> = signed.iter().map(String::as_str).collect();
+    let sent: Vec<&str> = sent.iter().map(String::as_str).collect();
+    let signature = kulna_crypto::sign_batch(&d.id, &signed, &signer.signing);
+    let r = app
+        .client
+        .post(app.at("/v1/envelopes"))
+        .header("authorization", d.bearer())
+        .header("content-type", "application/json")
+        .body(kulna_model::api::ingest_body(&sent, Some(&signature)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    r.json().await.unwrap()
+}
+
+fn texts(envs: &[&Envelope]) -> Vec<String> {
+    envs.iter()
+        .map(|e| serde_json::to_string(e).unwrap())
+        .collect()
 }
 
 async fn error_of(r: reqwest::Response) -> (StatusCode, ApiError) {
@@ -1014,4 +1048,79 @@ async fn live_events_cross_instances_on_postgres() {
         Ok(true),
         "the alert sent to instance A reaches a listener on instance B"
     );
+}
+
+/// A batch signed as a whole is held on that one signature; a batch whose
+/// signature does not match falls back to every envelope's own, so a
+/// changed envelope is still refused; and an envelope the batch signature
+/// vouched for but whose own signature is wrong is never opened.
+async fn a_signed_batch_vouches_for_its_items_and_each_is_checked_when_opened(app: TestApp) {
+    let listener = staff(&app, "salma", Role::Listener, None, None).await;
+    let d = app.device().await;
+    let other = app.device().await;
+    let report = |text: &str| {
+        d.seal(
+            &app,
+            RecordKind::Report,
+            Some(4),
+            &json!({ "description": text }),
+        )
+    };
+    let open = |id| {
+        let (app, listener) = (&app, &listener);
+        async move {
+            let r = get(app, listener, &format!("/v1/cases/{id}")).await;
+            assert_eq!(r.status(), StatusCode::OK);
+            r.json::<CaseDetail>().await.unwrap()
+        }
+    };
+
+    // Signed by her device: all held, and each opens.
+    let (a, b) = (report("first"), report("second"));
+    let sent = texts(&[&a, &b]);
+    let r = send_signed(&app, &d, &d, &sent, &sent).await;
+    assert_eq!(r.held, vec![a.id, b.id], "{r:?}");
+    let detail = open(b.id).await;
+    assert_eq!(
+        detail.payload.unwrap().description.as_deref(),
+        Some("second")
+    );
+
+    // Changed after signing: the batch signature fails, every envelope's
+    // own is checked, and only the changed one is refused.
+    let (c, e) = (report("third"), report("fourth"));
+    let signed = texts(&[&c, &e]);
+    let mut changed = e.clone();
+    changed.created_at_ms += 1;
+    let r = send_signed(&app, &d, &d, &signed, &texts(&[&c, &changed])).await;
+    assert_eq!(r.held, vec![c.id]);
+    assert_eq!(r.rejected.len(), 1);
+    assert_eq!(
+        (r.rejected[0].index, r.rejected[0].reason),
+        (1, RejectReason::BadSignature)
+    );
+    assert!(app.state.store().case(e.id).await.unwrap().is_none());
+
+    // Another device's key over the batch: not hers, so each envelope's own
+    // signature decides (they are hers).
+    let f = report("fifth");
+    let sent = texts(&[&f]);
+    let r = send_signed(&app, &d, &other, &sent, &sent).await;
+    assert_eq!(r.held, vec![f.id]);
+
+    // Her batch signature over an envelope whose own signature is wrong (a
+    // faulty app): held on the batch's word, but never opened.
+    let mut faulty = report("sixth");
+    let mut sig = faulty.signature.into_bytes();
+    sig[3] = if sig[3] == b'A' { b'B' } else { b'A' };
+    faulty.signature = String::from_utf8(sig).unwrap();
+    let sent = texts(&[&faulty]);
+    let r = send_signed(&app, &d, &d, &sent, &sent).await;
+    assert_eq!(r.held, vec![faulty.id], "{r:?}");
+    let detail = open(faulty.id).await;
+    assert!(
+        detail.payload.is_none(),
+        "a wrongly signed envelope was opened"
+    );
+    assert_eq!(detail.consents, Default::default());
 }

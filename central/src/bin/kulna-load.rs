@@ -26,6 +26,10 @@
 //! and a request's latency counts from when it was due, so a service that
 //! falls behind is charged for the wait.
 //!
+//! Batches are signed as a whole, as the app sends them (one signature check
+//! per request); `--unsigned-batches` leaves the batch signature out, so the
+//! service checks every envelope's own signature.
+//!
 //! ```sh
 //! cargo build --release -p kulna-central --bins
 //! $CARGO_TARGET_DIR/release/kulna-load            # or target/release/kulna-load
@@ -75,6 +79,11 @@ struct Args {
     /// sending each device's next batch as soon as the last is answered.
     #[arg(long)]
     rate: Option<f64>,
+    /// Send batches without a batch signature, so the service checks every
+    /// envelope's own signature (as for a client that does not sign
+    /// batches).
+    #[arg(long)]
+    unsigned_batches: bool,
 }
 
 struct Server {
@@ -293,11 +302,12 @@ async fn main() -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     writeln!(
         out,
-        "kulna-load: {} devices x {} batches x {} envelopes of {} B, {} backend, server pid {pid} at {url}",
+        "kulna-load: {} devices x {} batches x {} envelopes of {} B ({}), {} backend, server pid {pid} at {url}",
         args.devices,
         args.batches,
         args.batch_size,
         args.payload,
+        if args.unsigned_batches { "every envelope's signature checked" } else { "batches signed" },
         if args.database_url.is_some() { "PostgreSQL" } else { "SQLite" }
     )?;
     let (rss_idle, _) = memory_kib(pid);
@@ -359,18 +369,27 @@ async fn main() -> anyhow::Result<()> {
             .chunks(args.devices.div_ceil(2).max(1))
             .map(|chunk| {
                 let (service, payload) = (&service, &payload);
-                let (batches, size) = (args.batches, args.batch_size);
+                let (batches, size, unsigned) =
+                    (args.batches, args.batch_size, args.unsigned_batches);
                 s.spawn(move || -> anyhow::Result<Vec<Vec<axum::body::Bytes>>> {
                     let mut all = Vec::new();
                     for d in chunk {
                         let mut mine = Vec::with_capacity(batches);
                         for _ in 0..batches {
-                            let envs = (0..size)
-                                .map(|_| seal(d, service, RecordKind::Report, payload))
-                                .collect::<anyhow::Result<Vec<_>>>()?;
-                            mine.push(axum::body::Bytes::from(serde_json::to_vec(
-                                &serde_json::json!({ "envelopes": envs }),
-                            )?));
+                            let texts = (0..size)
+                                .map(|_| {
+                                    let env = seal(d, service, RecordKind::Report, payload)?;
+                                    Ok(serde_json::to_string(&env)?)
+                                })
+                                .collect::<anyhow::Result<Vec<String>>>()?;
+                            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+                            // As the app sends them: signed as a batch.
+                            let signature = (!unsigned)
+                                .then(|| kulna_crypto::sign_batch(&d.id, &texts, &d.signing));
+                            mine.push(axum::body::Bytes::from(kulna_model::api::ingest_body(
+                                &texts,
+                                signature.as_deref(),
+                            )));
                         }
                         all.push(mine);
                     }

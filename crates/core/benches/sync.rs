@@ -101,9 +101,17 @@ async fn baseline(service: &Service, n: usize, parallel: usize) -> Rate {
         .json()
         .await
         .unwrap();
+    // As the engine sends them: signed as a batch.
     let bodies: Vec<String> = envelopes
         .chunks(MAX_BATCH)
-        .map(|c| serde_json::to_string(&serde_json::json!({ "envelopes": c })).unwrap())
+        .map(|c| {
+            let texts: Vec<String> = c
+                .iter()
+                .map(|e| serde_json::to_string(e).unwrap())
+                .collect();
+            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            kulna_model::api::ingest_body(&texts, Some(&v.sign_batch(&texts)))
+        })
         .collect();
     let bodies = Arc::new(std::sync::Mutex::new(bodies));
     let (start, cpu) = (Instant::now(), cpu_secs());

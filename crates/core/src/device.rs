@@ -105,6 +105,14 @@ impl Vault {
         self.inner().device.id
     }
 
+    /// Signs a batch of envelopes (their JSON texts, as they go into the
+    /// request body) as this device, so the service checks one signature
+    /// for the batch (see `kulna_crypto::sign_batch`). Works while locked.
+    pub fn sign_batch(&self, texts: &[&str]) -> String {
+        let device = &self.inner().device;
+        kulna_crypto::sign_batch(&device.id, texts, &device.signing)
+    }
+
     /// The public half of the signing key, which the device registers.
     pub fn device_verifying_key(&self) -> DeviceVerifyingKey {
         self.inner().device.signing.verifying_key()

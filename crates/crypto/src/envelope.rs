@@ -18,11 +18,13 @@ use hpke::kdf::HkdfSha256;
 use hpke::kem::X25519HkdfSha256;
 use hpke::{Deserializable, OpModeR, OpModeS, Serializable};
 use kulna_model::{DeviceId, Envelope, RecordId, RecordKind, ENVELOPE_VERSION};
+use ring::digest;
 use zeroize::Zeroizing;
 
 const HEADER_TAG: &[u8] = b"kulna-maak/envelope";
 const SIGNATURE_TAG: &[u8] = b"kulna-maak/envelope-sig";
 const ENVELOPE_INFO: &[u8] = b"kulna-maak envelope v1";
+const BATCH_TAG: &[u8] = b"kulna-maak/batch-sig";
 
 /// Why an envelope could not be sealed, verified or opened. Never carries
 /// plaintext or key material.
@@ -232,6 +234,75 @@ fn verify_batch(items: &[(usize, SignedEnvelope)], device: &DeviceVerifyingKey) 
     batch.verify(rand_core_06::OsRng).is_ok()
 }
 
+/// Checks what [`verify_envelope`] checks except the signature itself:
+/// the version, the header (region, key id), that `enc`, `ciphertext` and
+/// `signature` are base64 and that the signature has 64 bytes. For
+/// envelopes whose batch signature ([`verify_batch_signature`]) vouches for
+/// them.
+pub fn check_envelope(e: &Envelope) -> Result<(), EnvelopeError> {
+    if e.version != ENVELOPE_VERSION {
+        return Err(EnvelopeError::UnknownVersion(e.version));
+    }
+    envelope_header(e)?;
+    let mut scratch = Vec::with_capacity(e.ciphertext.len() / 4 * 3 + 3);
+    for (field, text) in [("enc", &e.enc), ("ciphertext", &e.ciphertext)] {
+        scratch.clear();
+        B64.decode_vec(text, &mut scratch)
+            .map_err(|_| EnvelopeError::BadBase64(field))?;
+    }
+    scratch.clear();
+    B64.decode_vec(&e.signature, &mut scratch)
+        .map_err(|_| EnvelopeError::BadBase64("signature"))?;
+    if scratch.len() != 64 {
+        return Err(EnvelopeError::BadSignature);
+    }
+    Ok(())
+}
+
+/// The message a device signs for a batch it sends: the device's id, the
+/// number of envelopes and the SHA-256 of each envelope's JSON text, exactly
+/// as it stands in the request body, in order.
+///
+/// ```text
+/// "kulna-maak/batch-sig" | device id [16] | count u32 BE | SHA-256(text) [32] × count
+/// ```
+fn batch_message(device_id: &DeviceId, items: &[&str]) -> Vec<u8> {
+    let mut msg = Vec::with_capacity(BATCH_TAG.len() + 20 + 32 * items.len());
+    msg.extend_from_slice(BATCH_TAG);
+    msg.extend_from_slice(device_id.as_bytes());
+    msg.extend_from_slice(&(items.len() as u32).to_be_bytes());
+    for item in items {
+        msg.extend_from_slice(digest::digest(&digest::SHA256, item.as_bytes()).as_ref());
+    }
+    msg
+}
+
+/// Signs a batch of envelopes (their JSON texts, as they will stand in the
+/// request body) as this device; the signature in base64.
+///
+/// One signature over the batch lets the service check one signature for
+/// the whole request instead of one per envelope: the hashes bind every
+/// byte of every envelope (its own signature included) to the device's key.
+/// Each envelope keeps its own signature, checked when a case is opened.
+pub fn sign_batch(device_id: &DeviceId, items: &[&str], device: &DeviceSigningKey) -> String {
+    B64.encode(device.sign(&batch_message(device_id, items)))
+}
+
+/// True when `signature` (base64) is `device`'s signature of this batch from
+/// `device_id`, item for item as [`sign_batch`] made it. False for anything
+/// else (another key, an item changed, added, dropped or moved, bad base64).
+pub fn verify_batch_signature(
+    device_id: &DeviceId,
+    items: &[&str],
+    signature: &str,
+    device: &DeviceVerifyingKey,
+) -> bool {
+    let Ok(signature) = B64.decode(signature) else {
+        return false;
+    };
+    signature.len() == 64 && device.verify(&batch_message(device_id, items), &signature)
+}
+
 /// What a device signed, rebuilt from an envelope: the message (the binary
 /// fields decoded straight into it) and the 64-byte signature.
 struct SignedEnvelope {
@@ -396,6 +467,111 @@ mod tests {
         verify_envelope(&e, &f.device.verifying_key()).unwrap();
         assert_eq!(&*open_envelope(&e, &f.service).unwrap(), b"help, 3 rue X");
         assert!(!e.ciphertext.contains("help"));
+    }
+
+    #[test]
+    fn a_batch_signature_binds_every_byte_of_every_item_in_order() {
+        let f = fixture();
+        let texts: Vec<String> = (0..3)
+            .map(|i| {
+                serde_json::to_string(&seal(&f, RecordKind::Report, Some(i + 1), b"x")).unwrap()
+            })
+            .collect();
+        let items: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let key = f.device.verifying_key();
+        let sig = sign_batch(&f.device_id, &items, &f.device);
+        assert!(verify_batch_signature(&f.device_id, &items, &sig, &key));
+        // One byte of one item.
+        let changed = texts[1].replacen("\"region\":2", "\"region\":3", 1);
+        assert_ne!(changed, texts[1]);
+        assert!(!verify_batch_signature(
+            &f.device_id,
+            &[items[0], &changed, items[2]],
+            &sig,
+            &key
+        ));
+        // Order, a dropped item, an added one.
+        assert!(!verify_batch_signature(
+            &f.device_id,
+            &[items[1], items[0], items[2]],
+            &sig,
+            &key
+        ));
+        assert!(!verify_batch_signature(
+            &f.device_id,
+            &items[..2],
+            &sig,
+            &key
+        ));
+        assert!(!verify_batch_signature(
+            &f.device_id,
+            &[items[0], items[1], items[2], items[2]],
+            &sig,
+            &key
+        ));
+        // Another device's id or key; a signature that is not one.
+        assert!(!verify_batch_signature(
+            &DeviceId::new_random(),
+            &items,
+            &sig,
+            &key
+        ));
+        let other = DeviceSigningKey::generate().unwrap();
+        assert!(!verify_batch_signature(
+            &f.device_id,
+            &items,
+            &sig,
+            &other.verifying_key()
+        ));
+        assert!(!verify_batch_signature(&f.device_id, &items, "***", &key));
+        assert!(!verify_batch_signature(&f.device_id, &items, "AAAA", &key));
+        // An envelope's own signature is not a batch signature.
+        let one = seal(&f, RecordKind::Report, None, b"x");
+        let text = serde_json::to_string(&one).unwrap();
+        assert!(!verify_batch_signature(
+            &f.device_id,
+            &[&text],
+            &one.signature,
+            &key
+        ));
+    }
+
+    #[test]
+    fn check_envelope_checks_all_but_the_signature() {
+        let f = fixture();
+        let good = seal(&f, RecordKind::Report, Some(6), b"x");
+        assert_eq!(check_envelope(&good), Ok(()));
+        let mut forged = good.clone();
+        forged.created_at_ms += 1;
+        assert_eq!(
+            check_envelope(&forged),
+            Ok(()),
+            "the signature is not its business"
+        );
+        type Spoil = fn(&mut Envelope);
+        let cases: [(Spoil, EnvelopeError); 6] = [
+            (|e| e.version = 9, EnvelopeError::UnknownVersion(9)),
+            (|e| e.region = Some(13), EnvelopeError::BadRegion),
+            (|e| e.enc = "*".into(), EnvelopeError::BadBase64("enc")),
+            (
+                |e| e.ciphertext = "not base64!".into(),
+                EnvelopeError::BadBase64("ciphertext"),
+            ),
+            (
+                |e| e.signature = "%%".into(),
+                EnvelopeError::BadBase64("signature"),
+            ),
+            (|e| e.signature = "AAAA".into(), EnvelopeError::BadSignature),
+        ];
+        for (spoil, expected) in cases {
+            let mut e = good.clone();
+            spoil(&mut e);
+            assert_eq!(check_envelope(&e), Err(expected));
+            assert_eq!(
+                verify_envelope(&e, &f.device.verifying_key()),
+                Err(expected)
+            );
+        }
     }
 
     #[test]

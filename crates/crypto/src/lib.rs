@@ -17,7 +17,8 @@ pub mod keys;
 pub mod vault;
 
 pub use envelope::{
-    open_envelope, seal_envelope, verify_envelope, verify_envelopes, EnvelopeError, SealInput,
+    check_envelope, open_envelope, seal_envelope, sign_batch, verify_batch_signature,
+    verify_envelope, verify_envelopes, EnvelopeError, SealInput,
 };
 pub use keys::{
     DeviceSigningKey, DeviceVerifyingKey, KeyError, SealingPublicKey, SealingSecretKey,

@@ -172,22 +172,15 @@ impl ServiceClient {
         }
     }
 
-    /// `POST /v1/envelopes` with envelopes already in JSON text.
+    /// `POST /v1/envelopes` with envelopes already in JSON text and, if
+    /// given, the device's signature over them (`Vault::sign_batch`).
     pub(crate) async fn post_batch(
         &self,
         token: &DeviceToken,
         envelopes: &[&str],
+        batch_signature: Option<&str>,
     ) -> Result<IngestResponse, SyncError> {
-        let mut body =
-            String::with_capacity(16 + envelopes.iter().map(|e| e.len() + 1).sum::<usize>());
-        body.push_str("{\"envelopes\":[");
-        for (i, e) in envelopes.iter().enumerate() {
-            if i > 0 {
-                body.push(',');
-            }
-            body.push_str(e);
-        }
-        body.push_str("]}");
+        let body = kulna_model::api::ingest_body(envelopes, batch_signature);
         let resp = self
             .http
             .post(self.url.endpoint("/v1/envelopes"))

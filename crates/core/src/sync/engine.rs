@@ -689,7 +689,7 @@ impl Shared {
                 Err(SyncError::Refused { status: 400, .. })
                 | Err(SyncError::Refused { status: 409, .. })
                 | Err(SyncError::Incompatible("unknown route")) => {
-                    let resp = self.client.post_batch(&token, &[&alert.json]).await?;
+                    let resp = self.client.post_batch(&token, &[&alert.json], None).await?;
                     self.settle(vec![alert], resp).await?;
                     *held_any = true;
                 }
@@ -916,8 +916,15 @@ impl Shared {
             let max_bytes = self.options.batch_max_bytes;
             let max_item = self.inline_limit();
             let after = *cursor;
-            let batch = self
-                .blocking(move |v| v.pending_batch(after, limit, max_bytes, max_item))
+            // Signed as a whole: the service then checks one signature
+            // instead of one per envelope.
+            let (batch, signature) = self
+                .blocking(move |v| {
+                    let batch = v.pending_batch(after, limit, max_bytes, max_item)?;
+                    let texts: Vec<&str> = batch.iter().map(|p| p.json.as_str()).collect();
+                    let signature = v.sign_batch(&texts);
+                    Ok((batch, signature))
+                })
                 .await?;
             let Some(last) = batch.last() else {
                 return Ok(true);
@@ -927,7 +934,7 @@ impl Shared {
             let token = token.clone();
             inflight.spawn(async move {
                 let texts: Vec<&str> = batch.iter().map(|p| p.json.as_str()).collect();
-                let result = client.post_batch(&token, &texts).await;
+                let result = client.post_batch(&token, &texts, Some(&signature)).await;
                 (batch, result)
             });
         }
