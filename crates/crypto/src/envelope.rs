@@ -5,7 +5,10 @@
 //! service's public key and the device's signing key, never the vault key.
 //! The service calls [`verify_envelope`] at ingest (it knows the device's
 //! registered key) and [`open_envelope`] when an authorized listener opens the
-//! case.
+//! case. A batch the device signed as a whole ([`sign_batch`],
+//! [`verify_batch_signature`]) costs the service one signature check at
+//! ingest ([`check_envelope`] for each envelope's other fields); each
+//! envelope's own signature is then checked when its case is opened.
 //!
 //! [`seal_to`] and [`open_sealed`] are the same HPKE construction for other
 //! payloads, such as the case statuses the service seals back to a device.
@@ -340,7 +343,7 @@ impl SignedEnvelope {
 }
 
 /// Opens an envelope with the service's secret key. Does not check the
-/// signature: call [`verify_envelope`] at ingest.
+/// signature: call [`verify_envelope`] first.
 pub fn open_envelope(
     e: &Envelope,
     service: &SealingSecretKey,
