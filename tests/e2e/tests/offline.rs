@@ -47,10 +47,17 @@ async fn a_report_made_while_the_service_is_down_arrives_once_when_it_returns() 
     screenshot(&c, "offline-waiting").await?;
 
     // Back: "send now" delivers it, once.
+    let aimed_at = send_now_top(&c).await?;
     central.start_again()?;
     send_now(&c).await?;
     wait_attr(&c, "#outbox-waiting", "data-count", "0").await?;
     wait_attr(&c, "#sync", "data-problem", "").await?;
+    // The problem line went away without moving the button within its card.
+    assert_eq!(
+        send_now_top(&c).await?,
+        aimed_at,
+        "\"send now\" moved in its card"
+    );
     wait_attr(&c, "#status-service", "data-health", "service-reachable").await?;
     // A second "send now" sends nothing again.
     send_now(&c).await?;
@@ -65,4 +72,19 @@ async fn a_report_made_while_the_service_is_down_arrives_once_when_it_returns() 
     screenshot(&c, "offline-delivered").await?;
     c.close().await?;
     Ok(())
+}
+
+/// Where "send now" is in the sync card (its top edge below the card's, in
+/// CSS pixels). The cards above it still change height with what they say
+/// (the service's state on the device card), which moves the whole card.
+async fn send_now_top(c: &fantoccini::Client) -> Result<f64> {
+    let top = c
+        .execute(
+            "const b = document.getElementById('send-now'); const s = document.getElementById('sync');
+             return b && s ? b.getBoundingClientRect().top - s.getBoundingClientRect().top : null;",
+            vec![],
+        )
+        .await?;
+    top.as_f64()
+        .ok_or_else(|| anyhow::anyhow!("no #send-now on the page: {top:?}"))
 }
