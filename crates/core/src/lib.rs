@@ -20,6 +20,21 @@
 #![warn(missing_docs)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+/// The condition every query of what waits to be sent adds: the service
+/// does not hold the row's record yet (a held one is marked in
+/// `outbox_sent` and its row deleted after the pass; schema 11). `$outbox`
+/// names the outbox table or its alias. One fragment, so that no new query
+/// of the outbox can forget it.
+macro_rules! not_yet_held {
+    ($outbox:literal) => {
+        concat!(
+            "NOT EXISTS (SELECT 1 FROM outbox_sent s WHERE s.record_id = ",
+            $outbox,
+            ".record_id)"
+        )
+    };
+}
+
 pub mod contacts;
 pub mod device;
 pub mod directory;

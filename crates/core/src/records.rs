@@ -424,9 +424,11 @@ impl Vault {
         let inner = self.inner();
         let mut stmt = inner.conn.prepare_cached(
             // Written order (rowid), not the device clock, which may be wrong.
-            "SELECT envelope FROM outbox WHERE rejected_reason IS NULL
-               AND NOT EXISTS (SELECT 1 FROM outbox_sent s WHERE s.record_id = outbox.record_id)
-             ORDER BY urgency, rowid LIMIT ?1",
+            concat!(
+                "SELECT envelope FROM outbox WHERE rejected_reason IS NULL AND ",
+                not_yet_held!("outbox"),
+                " ORDER BY urgency, rowid LIMIT ?1"
+            ),
         )?;
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let rows = stmt.query_map([limit], |r| r.get::<_, String>(0))?;
@@ -460,10 +462,12 @@ impl Vault {
         };
         let mut stmt = inner.conn.prepare_cached(
             // Index entries only (kind, space, record id), never an envelope.
-            "SELECT kind, COUNT(*) FROM outbox INDEXED BY outbox_waiting
-             WHERE (?1 IS NULL OR space = ?1) AND rejected_reason IS NULL
-               AND NOT EXISTS (SELECT 1 FROM outbox_sent s WHERE s.record_id = outbox.record_id)
-             GROUP BY kind",
+            concat!(
+                "SELECT kind, COUNT(*) FROM outbox INDEXED BY outbox_waiting
+                 WHERE (?1 IS NULL OR space = ?1) AND rejected_reason IS NULL AND ",
+                not_yet_held!("outbox"),
+                " GROUP BY kind"
+            ),
         )?;
         let rows = stmt.query_map([space], |r| Ok((r.get::<_, u8>(0)?, r.get::<_, u32>(1)?)))?;
         let mut counts = OutboxCounts::default();
@@ -484,12 +488,14 @@ impl Vault {
 pub(crate) const DELIVERED: &str = "INSERT OR IGNORE INTO delivered (record_id, at_ms)
     SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM record WHERE id = ?1)";
 
-const SELECT_RECORD: &str = "SELECT r.id, r.kind, r.region, r.created_at_ms, r.schema_version,
+const SELECT_RECORD: &str = concat!(
+    "SELECT r.id, r.kind, r.region, r.created_at_ms, r.schema_version,
     r.payload, r.draft,
     COALESCE(r.sent_at_ms, (SELECT d.at_ms FROM delivered d WHERE d.record_id = r.id)),
-    EXISTS (SELECT 1 FROM outbox o WHERE o.record_id = r.id AND o.rejected_reason IS NULL
-        AND NOT EXISTS (SELECT 1 FROM outbox_sent s WHERE s.record_id = o.record_id))
-    FROM record r";
+    EXISTS (SELECT 1 FROM outbox o WHERE o.record_id = r.id AND o.rejected_reason IS NULL AND ",
+    not_yet_held!("o"),
+    ") FROM record r"
+);
 
 struct RawRecord {
     id: Vec<u8>,

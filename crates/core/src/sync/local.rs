@@ -141,13 +141,13 @@ impl Vault {
         inline_bytes: usize,
     ) -> Result<Option<Pending>, StoreError> {
         let inner = self.inner();
-        let mut stmt = inner.conn.prepare_cached(
+        let mut stmt = inner.conn.prepare_cached(concat!(
             "SELECT rowid, record_id, kind, envelope FROM outbox
-             WHERE urgency = 1 AND rowid > ?1 AND rejected_reason IS NULL
-               AND length(CAST(envelope AS BLOB)) > ?2
-               AND NOT EXISTS (SELECT 1 FROM outbox_sent s WHERE s.record_id = outbox.record_id)
-             ORDER BY rowid LIMIT 1",
-        )?;
+                 WHERE urgency = 1 AND rowid > ?1 AND rejected_reason IS NULL
+                   AND length(CAST(envelope AS BLOB)) > ?2 AND ",
+            not_yet_held!("outbox"),
+            " ORDER BY rowid LIMIT 1"
+        ))?;
         let inline = i64::try_from(inline_bytes).unwrap_or(i64::MAX);
         let mut rows = stmt.query(params![after_rowid, inline])?;
         let Some(row) = rows.next()? else {
@@ -399,8 +399,10 @@ impl Vault {
         let queued: Option<Option<String>> = inner
             .conn
             .query_row(
-                "SELECT rejected_reason FROM outbox WHERE record_id = ?1
-                 AND NOT EXISTS (SELECT 1 FROM outbox_sent s WHERE s.record_id = outbox.record_id)",
+                concat!(
+                    "SELECT rejected_reason FROM outbox WHERE record_id = ?1 AND ",
+                    not_yet_held!("outbox")
+                ),
                 [key],
                 |r| r.get(0),
             )
@@ -562,13 +564,13 @@ fn pending_in(
     max_bytes: usize,
     max_item_bytes: usize,
 ) -> Result<Vec<Pending>, StoreError> {
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(concat!(
         "SELECT rowid, record_id, kind, envelope FROM outbox
-         WHERE urgency = ?1 AND rowid > ?2 AND rejected_reason IS NULL
-           AND (?4 IS NULL OR length(CAST(envelope AS BLOB)) <= ?4)
-           AND NOT EXISTS (SELECT 1 FROM outbox_sent s WHERE s.record_id = outbox.record_id)
-         ORDER BY urgency, rowid LIMIT ?3",
-    )?;
+             WHERE urgency = ?1 AND rowid > ?2 AND rejected_reason IS NULL
+               AND (?4 IS NULL OR length(CAST(envelope AS BLOB)) <= ?4) AND ",
+        not_yet_held!("outbox"),
+        " ORDER BY urgency, rowid LIMIT ?3"
+    ))?;
     let limit = i64::try_from(limit.max(1)).unwrap_or(i64::MAX);
     let max_item =
         (max_item_bytes != usize::MAX).then(|| i64::try_from(max_item_bytes).unwrap_or(i64::MAX));
@@ -624,11 +626,11 @@ fn settle_in(
             n += leave.execute([&id.as_bytes()[..]])?;
             sent.execute(params![&id.as_bytes()[..], now])?;
         }
-        let mut reject = tx.prepare_cached(
+        let mut reject = tx.prepare_cached(concat!(
             "UPDATE outbox SET rejected_reason = ?2, rejected_at_ms = ?3
-             WHERE record_id = ?1 AND rejected_reason IS NULL
-               AND NOT EXISTS (SELECT 1 FROM outbox_sent s WHERE s.record_id = outbox.record_id)",
-        )?;
+                 WHERE record_id = ?1 AND rejected_reason IS NULL AND ",
+            not_yet_held!("outbox")
+        ))?;
         for (id, reason) in refused {
             reject.execute(params![&id.as_bytes()[..], reason_name(*reason), now])?;
         }
