@@ -563,15 +563,14 @@ fn SyncCard(locale: ReadSignal<Locale>, sync: ReadSignal<Option<SyncState>>) -> 
             view! {
                 <section class="card" id="sync" data-waiting=s.waiting.total().to_string()
                     data-syncing=s.syncing.to_string() data-problem=code.unwrap_or("")>
-                    // The problem line keeps its place when there is none, so
-                    // "send now" and everything below it stay where her finger
-                    // aims when a problem comes or goes.
-                    {match code {
-                        Some(c) => view! {
-                            <p id="sync-problem" class="status-line warn" role="status">{t(l, &format!("sync-problem-{c}"))}</p>
-                        }.into_any(),
-                        None => view! { <p class="status-line" aria-hidden="true">"\u{a0}"</p> }.into_any(),
-                    }}
+                    // "Send now" first: what is said below it comes and goes
+                    // (a problem, an upload's progress) without moving it from
+                    // under her finger.
+                    <button id="send-now" type="button" class="primary" on:click=send>{t(l, "send-now")}</button>
+                    <p id="last-contact" class="status-line">{contact}</p>
+                    {code.map(|c| view! {
+                        <p id="sync-problem" class="status-line warn" role="status">{t(l, &format!("sync-problem-{c}"))}</p>
+                    })}
                     {s.upload.map(|u| {
                         // A large item (a voice note) goes in chunks: how far.
                         let percent = (u.sent_bytes.saturating_mul(100) / u.total_bytes.max(1)).min(100);
@@ -583,8 +582,6 @@ fn SyncCard(locale: ReadSignal<Locale>, sync: ReadSignal<Option<SyncState>>) -> 
                             </p>
                         }
                     })}
-                    <p id="last-contact" class="status-line">{contact}</p>
-                    <button id="send-now" type="button" class="primary" on:click=send>{t(l, "send-now")}</button>
                 </section>
             }
         })
