@@ -290,8 +290,9 @@ pub fn App() -> impl IntoView {
                 Some(LockState::Locked) => view! { <UnlockForm locale=locale.read_only() on_done=refresh /> }.into_any(),
                 Some(LockState::Unlocked) | None => ().into_any(),
             }}
-            <StatusCard locale=locale.read_only() status=status.read_only() sync=sync.read_only() />
-            <SyncCard locale=locale.read_only() sync=sync.read_only() />
+            // Her screens before what the device and sync cards say: those
+            // change height as the service comes and goes, and would move
+            // the buttons below them from under her finger.
             <nav class="screens" aria-label=move || t(locale.get(), "nav-label")>
                 <Show when=move || unlocked.get()>
                     <button id="nav-cases" type="button" class="nav-button" on:click=move |_| screen.set(Screen::Cases)>
@@ -305,6 +306,8 @@ pub fn App() -> impl IntoView {
                     {nav_icon(Screen::Settings)}<span>{move || t(locale.get(), "nav-settings")}</span>
                 </button>
             </nav>
+            <StatusCard locale=locale.read_only() status=status.read_only() sync=sync.read_only() />
+            <SyncCard locale=locale.read_only() sync=sync.read_only() />
             <LanguagePicker locale=locale.read_only() choose=choose />
             <Show when=move || save_failed.get()>
                 <p class="status-line warn" role="alert">{move || t(locale.get(), "error-generic")}</p>

@@ -53,12 +53,13 @@ async fn a_report_made_while_the_service_is_down_arrives_once_when_it_returns() 
     wait_attr(&c, "#outbox-waiting", "data-count", "0").await?;
     wait_attr(&c, "#sync", "data-problem", "").await?;
     // The problem line went away, and the device card now says the service
-    // is reached, without moving the button on the page.
+    // is reached, without moving the button, or her screens' buttons, on
+    // the page.
     wait_attr(&c, "#status-service", "data-health", "service-reachable").await?;
     assert_eq!(
         send_now_place(&c).await?,
         aimed_at,
-        "\"send now\" moved (its top on the page, and in its card)"
+        "\"send now\" or the screens' buttons moved (on the page, in the card, on the page)"
     );
     // A second "send now" sends nothing again.
     send_now(&c).await?;
@@ -75,21 +76,30 @@ async fn a_report_made_while_the_service_is_down_arrives_once_when_it_returns() 
     Ok(())
 }
 
-/// Where "send now" is: its top edge on the page and below its card's top
-/// (CSS pixels, the page's scroll counted). Both stay put while what the
-/// cards say changes (the service's state, a sync problem).
-async fn send_now_place(c: &fantoccini::Client) -> Result<(f64, f64)> {
+/// Where "send now" is (its top edge on the page, and below its card's
+/// top) and where the button to her settings is (its top on the page), in
+/// CSS pixels, the page's scroll counted. All stay put while what the cards
+/// say changes (the service's state, a sync problem).
+async fn send_now_place(c: &fantoccini::Client) -> Result<(f64, f64, f64)> {
     let place = c
         .execute(
             "const b = document.getElementById('send-now'); const s = document.getElementById('sync');
-             if (!b || !s) { return null; }
+             const n = document.getElementById('nav-settings');
+             if (!b || !s || !n) { return null; }
              const top = b.getBoundingClientRect().top;
-             return [top + window.scrollY, top - s.getBoundingClientRect().top];",
+             return [top + window.scrollY, top - s.getBoundingClientRect().top,
+                     n.getBoundingClientRect().top + window.scrollY];",
             vec![],
         )
         .await?;
     place
         .as_array()
-        .and_then(|a| Some((a.first()?.as_f64()?, a.get(1)?.as_f64()?)))
-        .ok_or_else(|| anyhow::anyhow!("no #send-now on the page: {place:?}"))
+        .and_then(|a| {
+            Some((
+                a.first()?.as_f64()?,
+                a.get(1)?.as_f64()?,
+                a.get(2)?.as_f64()?,
+            ))
+        })
+        .ok_or_else(|| anyhow::anyhow!("no #send-now or #nav-settings on the page: {place:?}"))
 }
