@@ -47,7 +47,7 @@ async fn a_report_made_while_the_service_is_down_arrives_once_when_it_returns() 
     screenshot(&c, "offline-waiting").await?;
 
     // Back: "send now" delivers it, once.
-    let aimed_at = send_now_place(&c).await?;
+    let aimed_at = places_she_taps(&c).await?;
     central.start_again()?;
     send_now(&c).await?;
     wait_attr(&c, "#outbox-waiting", "data-count", "0").await?;
@@ -57,7 +57,7 @@ async fn a_report_made_while_the_service_is_down_arrives_once_when_it_returns() 
     // the page.
     wait_attr(&c, "#status-service", "data-health", "service-reachable").await?;
     assert_eq!(
-        send_now_place(&c).await?,
+        places_she_taps(&c).await?,
         aimed_at,
         "\"send now\" or the screens' buttons moved (on the page, in the card, on the page)"
     );
@@ -80,7 +80,7 @@ async fn a_report_made_while_the_service_is_down_arrives_once_when_it_returns() 
 /// top) and where the button to her settings is (its top on the page), in
 /// CSS pixels, the page's scroll counted. All stay put while what the cards
 /// say changes (the service's state, a sync problem).
-async fn send_now_place(c: &fantoccini::Client) -> Result<(f64, f64, f64)> {
+async fn places_she_taps(c: &fantoccini::Client) -> Result<(f64, f64, f64)> {
     let place = c
         .execute(
             "const b = document.getElementById('send-now'); const s = document.getElementById('sync');
