@@ -46,6 +46,9 @@ cargo test --workspace --exclude kulna-app --exclude kulna-ui --exclude kulna-e2
 
 build_app_and_service
 
+say "the app shell's own tests"
+cargo test -p kulna-app --features custom-protocol --lib
+
 say "end-to-end tests of the real app (Xvfb, tauri-driver, WebKitWebDriver)"
 start_xvfb
 cargo test -p kulna-e2e -- --test-threads=1

@@ -5,6 +5,7 @@
 mod commands;
 mod links;
 mod media;
+mod recovery;
 mod state;
 
 use tauri::{Emitter, Manager};
@@ -18,6 +19,7 @@ pub fn run() {
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
         )
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
 
     let result = tauri::Builder::default()
@@ -27,6 +29,7 @@ pub fn run() {
         .setup(|app| {
             if let Some(window) = app.get_webview_window("main") {
                 media::enable_capture(&window)?;
+                recovery::reload_on_crash(&window)?;
             }
             let dir = app.path().app_data_dir()?;
             let state = state::AppState::open(&dir)?;

@@ -131,13 +131,27 @@ impl Recording {
     /// Stops and gives the note, ready for the vault.
     async fn finish(self) -> Result<VoiceNote, Problem> {
         let duration_ms = self.elapsed_ms().clamp(1.0, MAX_MS) as u32;
-        let stopped = js_sys::Promise::new(&mut |resolve, _| {
+        let stopped = js_sys::Promise::new(&mut |resolve, reject| {
             self.recorder.set_onstop(Some(&resolve));
+            self.recorder.set_onerror(Some(&reject));
         });
-        let stop = self.recorder.stop();
+        if self.recorder.stop().is_err() {
+            release(&self.stream);
+            return Err(Problem::Failed);
+        }
+        // The microphone goes off once the recorder has let go of it (or
+        // after STOP_WAIT_MS at most), so that the recording is not stopped
+        // two ways at once: by `stop()` and by its tracks ending.
+        let stopped = JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(
+            &stopped,
+            &timeout(STOP_WAIT_MS),
+        )))
+        .await;
         release(&self.stream);
-        stop.map_err(|_| Problem::Failed)?;
-        JsFuture::from(stopped).await.map_err(|_| Problem::Failed)?;
+        match stopped {
+            Ok(v) if v.is_instance_of::<web_sys::Event>() => {}
+            _ => return Err(Problem::Failed),
+        }
         let mime = self.recorder.mime_type();
         let parts = js_sys::Array::new();
         for chunk in self.chunks.borrow().iter() {
@@ -167,6 +181,18 @@ impl Recording {
         let _ = self.recorder.stop();
         release(&self.stream);
     }
+}
+
+/// How long a stopping recorder may take to hand its sound over.
+const STOP_WAIT_MS: i32 = 5_000;
+
+/// A promise that resolves with `undefined` after `ms`.
+fn timeout(ms: i32) -> js_sys::Promise {
+    js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    })
 }
 
 /// Turns the microphone off.

@@ -475,6 +475,9 @@ pub struct Driver {
     child: Child,
     port: u16,
     app: PathBuf,
+    /// What tauri-driver, WebKitWebDriver and the app wrote to stdout and
+    /// stderr (`driver-{test}-{port}.log` under target/e2e-artifacts).
+    log: PathBuf,
     /// The app's data directory root (`XDG_DATA_HOME`).
     pub data_home: tempfile::TempDir,
 }
@@ -516,9 +519,20 @@ impl Driver {
         ])
         .env("XDG_DATA_HOME", data_home.path())
         .env("PATH", path)
-        .env_remove("KULNA_SERVICE_URL")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
+        .env_remove("KULNA_SERVICE_URL");
+        // Kept, not thrown away: when the app dies under a test, its last
+        // words are the only clue (see `Drop`).
+        let test = std::thread::current()
+            .name()
+            .unwrap_or("test")
+            .rsplit("::")
+            .next()
+            .unwrap_or("test")
+            .to_owned();
+        let log = artifacts_dir()?.join(format!("driver-{test}-{port}.log"));
+        let out = std::fs::File::create(&log)
+            .with_context(|| format!("cannot create {}", log.display()))?;
+        cmd.stdout(out.try_clone()?).stderr(out);
         if let Some(url) = service_url {
             cmd.env("KULNA_SERVICE_URL", url);
         }
@@ -537,6 +551,7 @@ impl Driver {
             child,
             port,
             app,
+            log,
             data_home,
         })
     }
@@ -556,9 +571,30 @@ impl Driver {
     /// battery would: no chance to save anything more. Finds it by its
     /// data directory, so other apps on the machine are untouched.
     pub fn kill_app(&self) -> Result<u32> {
+        let name = self
+            .app
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("kulna-app");
+        self.kill(name)
+    }
+
+    /// Kills the process that runs the app's page (WebKit's web process),
+    /// with SIGKILL, as a crash inside the web engine would end it.
+    pub fn kill_page(&self) -> Result<u32> {
+        self.kill("WebKitWebProcess")
+    }
+
+    /// The processes named `name` (their executable's file name) started
+    /// for this driver's app: found by its data directory, which they
+    /// inherit, so other apps on the machine are untouched.
+    pub fn pids(&self, name: &str) -> Vec<u32> {
         let wanted = format!("XDG_DATA_HOME={}", self.data_home.path().display());
-        let mut killed = 0;
-        for entry in std::fs::read_dir("/proc")?.flatten() {
+        let Ok(dir) = std::fs::read_dir("/proc") else {
+            return Vec::new();
+        };
+        let mut found = Vec::new();
+        for entry in dir.flatten() {
             let Some(pid) = entry
                 .file_name()
                 .to_str()
@@ -569,25 +605,34 @@ impl Driver {
             let Ok(exe) = std::fs::read_link(entry.path().join("exe")) else {
                 continue;
             };
-            if exe.file_name() != self.app.file_name() {
+            if exe.file_name().and_then(|n| n.to_str()) != Some(name) {
                 continue;
             }
             let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
             if environ.split(|b| *b == 0).any(|v| v == wanted.as_bytes()) {
-                Command::new("kill")
-                    .arg("-KILL")
-                    .arg(pid.to_string())
-                    .status()?;
-                killed += 1;
+                found.push(pid);
             }
         }
-        if killed == 0 {
-            bail!(
-                "no running app found for {}",
-                self.data_home.path().display()
-            );
+        found
+    }
+
+    fn kill(&self, name: &str) -> Result<u32> {
+        let pids = self.pids(name);
+        if pids.is_empty() {
+            bail!("no {name} found for {}", self.data_home.path().display());
         }
-        Ok(killed)
+        for pid in &pids {
+            Command::new("kill")
+                .arg("-KILL")
+                .arg(pid.to_string())
+                .status()?;
+        }
+        Ok(pids.len() as u32)
+    }
+
+    /// What the app and the drivers have written so far.
+    pub fn log(&self) -> String {
+        String::from_utf8_lossy(&std::fs::read(&self.log).unwrap_or_default()).into_owned()
     }
 
     /// Launches the app and opens a WebDriver session on its window. If the
@@ -633,6 +678,20 @@ impl Driver {
 impl Drop for Driver {
     fn drop(&mut self) {
         terminate(&mut self.child);
+        // The test harness shows a test's output only when it fails: then
+        // the end of what the app and the drivers said is in the report.
+        let said = std::fs::read(&self.log).unwrap_or_default();
+        let said = String::from_utf8_lossy(&said);
+        let lines: Vec<&str> = said.lines().collect();
+        let tail = &lines[lines.len().saturating_sub(40)..];
+        println!(
+            "--- the last {} lines of {} ---",
+            tail.len(),
+            self.log.display()
+        );
+        for line in tail {
+            println!("{line}");
+        }
     }
 }
 
@@ -1000,4 +1059,37 @@ pub async fn app_with_service() -> Result<(Central, Driver, Client)> {
     let driver = Driver::start_with(Some(&central.url), &[("KULNA_SERVICE_KEY", &key)]).await?;
     let client = driver.launch().await?;
     Ok((central, driver, client))
+}
+
+/// How many pixels of the X display (the Xvfb the tests run under) are
+/// exactly the colour `rgb` (`0xRRGGBB`): what the window really shows,
+/// for the moments when no WebDriver session can see the page.
+pub fn pixels_of_colour(rgb: u32) -> Result<usize> {
+    use x11rb::connection::Connection as _;
+    use x11rb::protocol::xproto::{ConnectionExt as _, ImageFormat};
+    let (conn, screen) = x11rb::connect(None).context("cannot connect to the X display")?;
+    let root = conn
+        .setup()
+        .roots
+        .get(screen)
+        .ok_or_else(|| anyhow!("the X display has no screen {screen}"))?;
+    let (width, height, window) = (root.width_in_pixels, root.height_in_pixels, root.root);
+    let image = conn
+        .get_image(ImageFormat::Z_PIXMAP, window, 0, 0, width, height, !0)?
+        .reply()
+        .context("the X display gave no image")?;
+    if image.depth != 24 || image.data.len() != usize::from(width) * usize::from(height) * 4 {
+        bail!(
+            "unexpected X image: depth {}, {} bytes for {width}×{height}",
+            image.depth,
+            image.data.len()
+        );
+    }
+    // 32 bits a pixel, blue first.
+    let [_, r, g, b] = rgb.to_be_bytes();
+    Ok(image
+        .data
+        .chunks_exact(4)
+        .filter(|p| p[0] == b && p[1] == g && p[2] == r)
+        .count())
 }
