@@ -477,6 +477,33 @@ fn service_message(health: ServiceHealth) -> (&'static str, &'static str) {
     }
 }
 
+/// Every way the device card may say the service's state.
+const SERVICE_MESSAGES: [&str; 4] = [
+    "service-reachable",
+    "service-unreachable",
+    "service-unknown",
+    "service-not-configured",
+];
+
+/// Counts of waiting items whose sentences are the longest the device card
+/// may say: one of each plural form (Arabic has six) and up to four digits.
+const WAITING_SAMPLES: [u32; 7] = [0, 1, 2, 3, 11, 100, 1000];
+
+/// The inside of a line that keeps the height of the longest thing it may
+/// say: `shown`, with each of `alternatives` laid unseen in the same place
+/// (`.steady` in style.css), so that when the line changes, or wraps
+/// differently on a narrow screen, nothing below it moves. The unseen ones
+/// are neither read out nor part of the line's text.
+fn steady<const N: usize>(shown: String, alternatives: [String; N]) -> impl IntoView {
+    view! {
+        <span>{shown}</span>
+        {alternatives
+            .into_iter()
+            .map(|text| view! { <span class="steady-unseen" aria-hidden="true">{text}</span> })
+            .collect_view()}
+    }
+}
+
 #[component]
 fn StatusCard(
     locale: ReadSignal<Locale>,
@@ -510,11 +537,14 @@ fn StatusCard(
                             <p id="status-storage" class="status-line ok" data-ready=s.storage_ready.to_string()>
                                 {t(l, "status-storage-ready")}
                             </p>
-                            <p id="outbox-waiting" class="status-line" data-count=waiting.to_string()>
-                                {t_count(l, "home-waiting", waiting)}
+                            <p id="outbox-waiting" class="status-line steady" data-count=waiting.to_string()>
+                                {steady(
+                                    t_count(l, "home-waiting", waiting),
+                                    WAITING_SAMPLES.map(|n| t_count(l, "home-waiting", n)),
+                                )}
                             </p>
-                            <p id="status-service" class=format!("status-line {service_class}") data-health=service_id>
-                                {t(l, service_id)}
+                            <p id="status-service" class=format!("status-line steady {service_class}") data-health=service_id>
+                                {steady(t(l, service_id), SERVICE_MESSAGES.map(|m| t(l, m)))}
                             </p>
                             <p class="version">
                                 {t_num(l, "status-storage-version", "version", s.schema_version)}

@@ -13,6 +13,9 @@ use std::time::Duration;
 #[tokio::test(flavor = "multi_thread")]
 async fn a_report_made_while_the_service_is_down_arrives_once_when_it_returns() -> Result<()> {
     let (mut central, _driver, c) = app_with_service().await?;
+    // A small phone's width: the sentences about the service wrap to more
+    // lines here than on a wider screen, and still nothing may move.
+    c.set_window_size(320, 800).await?;
     set_first_pin(&c, "2468").await?;
     // Registered and in contact before the outage.
     c.wait().for_element(Locator::Css("#sync")).await?;
