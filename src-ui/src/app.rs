@@ -290,9 +290,10 @@ pub fn App() -> impl IntoView {
                 Some(LockState::Locked) => view! { <UnlockForm locale=locale.read_only() on_done=refresh /> }.into_any(),
                 Some(LockState::Unlocked) | None => ().into_any(),
             }}
-            // Her screens before what the device and sync cards say: those
-            // change height as the service comes and goes, and would move
-            // the buttons below them from under her finger.
+            // Her screens and the languages before what the device and sync
+            // cards say: those change height as the service comes and goes
+            // (a problem line, an upload's bar), and would move the buttons
+            // below them from under her finger.
             <nav class="screens" aria-label=move || t(locale.get(), "nav-label")>
                 <Show when=move || unlocked.get()>
                     <button id="nav-cases" type="button" class="nav-button" on:click=move |_| screen.set(Screen::Cases)>
@@ -306,12 +307,12 @@ pub fn App() -> impl IntoView {
                     {nav_icon(Screen::Settings)}<span>{move || t(locale.get(), "nav-settings")}</span>
                 </button>
             </nav>
-            <StatusCard locale=locale.read_only() status=status.read_only() sync=sync.read_only() />
-            <SyncCard locale=locale.read_only() sync=sync.read_only() />
             <LanguagePicker locale=locale.read_only() choose=choose />
             <Show when=move || save_failed.get()>
                 <p class="status-line warn" role="alert">{move || t(locale.get(), "error-generic")}</p>
             </Show>
+            <StatusCard locale=locale.read_only() status=status.read_only() sync=sync.read_only() />
+            <SyncCard locale=locale.read_only() sync=sync.read_only() />
             <p class="staff-entry">
                 <button id="staff-entry" type="button" class="link" on:click=move |_| staff_open.set(true)>
                     {move || t(locale.get(), "staff-entry")}

@@ -62,7 +62,7 @@ async fn a_report_made_while_the_service_is_down_arrives_once_when_it_returns() 
     assert_eq!(
         places_she_taps(&c).await?,
         aimed_at,
-        "\"send now\" or the screens' buttons moved (on the page, in the card, on the page)"
+        "\"send now\", the screens' or the languages' buttons moved (on the page, in the card, on the page, on the page)"
     );
     // A second "send now" sends nothing again.
     send_now(&c).await?;
@@ -80,18 +80,21 @@ async fn a_report_made_while_the_service_is_down_arrives_once_when_it_returns() 
 }
 
 /// Where "send now" is (its top edge on the page, and below its card's
-/// top) and where the button to her settings is (its top on the page), in
+/// top) and where the buttons to her settings and to the last language
+/// are (their tops on the page), in
 /// CSS pixels, the page's scroll counted. All stay put while what the cards
 /// say changes (the service's state, a sync problem).
-async fn places_she_taps(c: &fantoccini::Client) -> Result<(f64, f64, f64)> {
+async fn places_she_taps(c: &fantoccini::Client) -> Result<(f64, f64, f64, f64)> {
     let place = c
         .execute(
             "const b = document.getElementById('send-now'); const s = document.getElementById('sync');
              const n = document.getElementById('nav-settings');
-             if (!b || !s || !n) { return null; }
+             const l = document.querySelector('.languages button:last-child');
+             if (!b || !s || !n || !l) { return null; }
              const top = b.getBoundingClientRect().top;
              return [top + window.scrollY, top - s.getBoundingClientRect().top,
-                     n.getBoundingClientRect().top + window.scrollY];",
+                     n.getBoundingClientRect().top + window.scrollY,
+                     l.getBoundingClientRect().top + window.scrollY];",
             vec![],
         )
         .await?;
@@ -102,7 +105,10 @@ async fn places_she_taps(c: &fantoccini::Client) -> Result<(f64, f64, f64)> {
                 a.first()?.as_f64()?,
                 a.get(1)?.as_f64()?,
                 a.get(2)?.as_f64()?,
+                a.get(3)?.as_f64()?,
             ))
         })
-        .ok_or_else(|| anyhow::anyhow!("no #send-now or #nav-settings on the page: {place:?}"))
+        .ok_or_else(|| {
+            anyhow::anyhow!("no #send-now, #nav-settings or language button on the page: {place:?}")
+        })
 }
