@@ -995,6 +995,11 @@ pub async fn set_first_pin(c: &Client, pin: &str) -> Result<()> {
 /// Locks the app, then opens it with `pin`.
 pub async fn lock_and_unlock(c: &Client, pin: &str) -> Result<()> {
     lock(c).await?;
+    unlock(c, pin).await
+}
+
+/// Opens the locked app (once it shows as locked) with `pin`.
+pub async fn unlock(c: &Client, pin: &str) -> Result<()> {
     wait_attr(c, "main", "data-lock", "locked").await?;
     type_into(c, "#pin-unlock", pin).await?;
     click(c, "#unlock-button").await?;

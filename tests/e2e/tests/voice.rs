@@ -10,7 +10,7 @@ use base64::Engine as _;
 use fantoccini::{Client, Locator};
 use kulna_e2e::{
     attr, click, eventually, files_contain, screenshot, set_first_pin, staff_sign_in, type_into,
-    wait_attr, Central, Driver,
+    unlock, wait_attr, Central, Driver,
 };
 use std::time::Duration;
 
@@ -113,10 +113,7 @@ async fn a_report_in_her_voice_reaches_the_listener() -> Result<()> {
         println!("the page's process died while recording ({e:#}); recording again");
         driver.kill_app()?;
         c = driver.launch().await?;
-        wait_attr(&c, "main", "data-lock", "locked").await?;
-        type_into(&c, "#pin-unlock", "2468").await?;
-        click(&c, "#unlock-button").await?;
-        wait_attr(&c, "main", "data-lock", "unlocked").await?;
+        unlock(&c, "2468").await?;
         click(&c, "#resume-continue").await?;
         c.wait().for_element(Locator::Css("#report")).await?;
         record(&c).await?;
@@ -167,10 +164,7 @@ async fn a_report_in_her_voice_reaches_the_listener() -> Result<()> {
 
     // Back: the form knows of the note; she listens to it again.
     let c = driver.launch().await?;
-    wait_attr(&c, "main", "data-lock", "locked").await?;
-    type_into(&c, "#pin-unlock", "2468").await?;
-    click(&c, "#unlock-button").await?;
-    wait_attr(&c, "main", "data-lock", "unlocked").await?;
+    unlock(&c, "2468").await?;
     click(&c, "#resume-continue").await?;
     c.wait().for_element(Locator::Css("#voice-saved")).await?;
     assert_eq!(
