@@ -680,8 +680,7 @@ impl Drop for Driver {
         terminate(&mut self.child);
         // The test harness shows a test's output only when it fails: then
         // the end of what the app and the drivers said is in the report.
-        let said = std::fs::read(&self.log).unwrap_or_default();
-        let said = String::from_utf8_lossy(&said);
+        let said = self.log();
         let lines: Vec<&str> = said.lines().collect();
         let tail = &lines[lines.len().saturating_sub(40)..];
         println!(
@@ -1067,9 +1066,10 @@ pub async fn app_with_service() -> Result<(Central, Driver, Client)> {
 }
 
 /// How many pixels of the X display (the Xvfb the tests run under) are
-/// exactly the colour `rgb` (`0xRRGGBB`): what the window really shows,
-/// for the moments when no WebDriver session can see the page.
-pub fn pixels_of_colour(rgb: u32) -> Result<usize> {
+/// exactly each of `colours` (`0xRRGGBB`), from one grab of the screen:
+/// what the window really shows, for the moments when no WebDriver
+/// session can see the page.
+pub fn pixels_of_colours(colours: &[u32]) -> Result<Vec<usize>> {
     use x11rb::connection::Connection as _;
     use x11rb::protocol::xproto::{ConnectionExt as _, ImageFormat};
     let (conn, screen) = x11rb::connect(None).context("cannot connect to the X display")?;
@@ -1090,11 +1090,15 @@ pub fn pixels_of_colour(rgb: u32) -> Result<usize> {
             image.data.len()
         );
     }
+    let mut counts = vec![0; colours.len()];
     // 32 bits a pixel, blue first.
-    let [_, r, g, b] = rgb.to_be_bytes();
-    Ok(image
-        .data
-        .chunks_exact(4)
-        .filter(|p| p[0] == b && p[1] == g && p[2] == r)
-        .count())
+    for p in image.data.chunks_exact(4) {
+        let rgb = u32::from_be_bytes([0, p[2], p[1], p[0]]);
+        for (count, colour) in counts.iter_mut().zip(colours) {
+            if rgb == *colour {
+                *count += 1;
+            }
+        }
+    }
+    Ok(counts)
 }

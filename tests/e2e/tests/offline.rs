@@ -81,9 +81,9 @@ async fn a_report_made_while_the_service_is_down_arrives_once_when_it_returns() 
 
 /// Where "send now" is (its top edge on the page, and below its card's
 /// top) and where the buttons to her settings and to the last language
-/// are (their tops on the page), in
-/// CSS pixels, the page's scroll counted. All stay put while what the cards
-/// say changes (the service's state, a sync problem).
+/// are (their tops on the page), in CSS pixels, the page's scroll counted.
+/// All stay put while what the cards say changes (the service's state, a
+/// sync problem).
 async fn places_she_taps(c: &fantoccini::Client) -> Result<(f64, f64, f64, f64)> {
     let place = c
         .execute(

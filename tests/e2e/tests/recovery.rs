@@ -6,7 +6,7 @@
 //! shows afterwards is read from the X display itself.
 
 use anyhow::Result;
-use kulna_e2e::{eventually, pixels_of_colour, set_first_pin, Central, Driver};
+use kulna_e2e::{eventually, pixels_of_colours, set_first_pin, Central, Driver};
 use std::time::Duration;
 
 /// The panic button's red (`.panic-button` in src-ui/style.css).
@@ -25,19 +25,27 @@ async fn the_page_comes_back_after_its_process_dies() -> Result<()> {
     let red = eventually(
         "the panic button on the screen",
         Duration::from_secs(5),
-        || async { pixels_of_colour(PANIC_RED).ok().filter(|n| *n > 1_000) },
+        || async {
+            pixels_of_colours(&[PANIC_RED])
+                .ok()?
+                .first()
+                .copied()
+                .filter(|n| *n > 1_000)
+        },
     )
     .await?;
     c.execute(
-        "document.body.style.setProperty('background', '#0a0b0c', 'important');
-         return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));",
+        &format!(
+            "document.body.style.setProperty('background', '#{MARKER:06x}', 'important');
+             return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));"
+        ),
         vec![],
     )
     .await?;
     eventually(
         "the marker on the screen",
         Duration::from_secs(5),
-        || async { (pixels_of_colour(MARKER).ok()? > 10_000).then_some(()) },
+        || async { (*pixels_of_colours(&[MARKER]).ok()?.first()? > 10_000).then_some(()) },
     )
     .await?;
 
@@ -51,8 +59,10 @@ async fn the_page_comes_back_after_its_process_dies() -> Result<()> {
         || async {
             let now = driver.pids("WebKitWebProcess");
             let fresh = !now.is_empty() && now.iter().all(|p| !page.contains(p));
-            let shown =
-                pixels_of_colour(PANIC_RED).ok()? > red / 2 && pixels_of_colour(MARKER).ok()? == 0;
+            let shown = match pixels_of_colours(&[PANIC_RED, MARKER]).ok()?[..] {
+                [panic, marker] => panic > red / 2 && marker == 0,
+                _ => false,
+            };
             (fresh && shown).then_some(())
         },
     )
